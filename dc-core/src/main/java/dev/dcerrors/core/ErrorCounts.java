@@ -1,0 +1,314 @@
+package dev.dcerrors.core;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntConsumer;
+
+/**
+ * The lock-free counts that the logging side increments and the metrics side reads.
+ *
+ * <p>There is one {@link LongAdder} per catalog code, created up front; up to
+ * {@link #maxUnknownCodes()} distinct codes outside the catalog get a counter of their own on first
+ * sight, and any further unknown code is counted under {@code other}. Successful responses (code 200)
+ * have a counter of their own. Recording never locks, never allocates (but for the cells a
+ * {@code LongAdder} adds under contention) and never throws; reading is safe from any thread at any
+ * time. Counts only grow: a reader computes rates from them, as from any counter.
+ *
+ * <p>The logging side and the metrics side usually meet at {@link #shared()}, the instance that a
+ * turbo filter configured with no options writes to and that a binder created with no arguments
+ * publishes; {@link #named(String)} gives other instances by name (several logger contexts in one JVM).
+ */
+public final class ErrorCounts {
+
+    /** The default bound on distinct unknown codes counted separately. */
+    public static final int DEFAULT_MAX_UNKNOWN_CODES = 50;
+    /** The largest bound on distinct unknown codes that can be configured. */
+    public static final int MAX_UNKNOWN_CODES_LIMIT = 10_000;
+    /** The name of {@link #shared()}. */
+    public static final String DEFAULT_NAME = "default";
+
+    private static final ConcurrentMap<String, ErrorCounts> NAMED = new ConcurrentHashMap<>();
+
+    private final String name;
+    private volatile Layout layout;
+    private final LongAdder success = new LongAdder();
+    private final LongAdder other = new LongAdder();
+    private final int maxUnknownCodes;
+    // Unknown codes: an open-addressing table of (code + 1) keys, 0 for empty, with adders made up front.
+    private final AtomicIntegerArray unknownKeys;
+    private final LongAdder[] unknownAdders;
+    private final AtomicInteger unknownClaimed = new AtomicInteger();
+
+    /** The catalog and one adder per catalog slot; replaced as a whole when the catalog grows. */
+    private static final class Layout {
+        final ErrorCatalog catalog;
+        final LongAdder[] adders;
+
+        Layout(ErrorCatalog catalog, LongAdder[] adders) {
+            this.catalog = catalog;
+            this.adders = adders;
+        }
+    }
+
+    /** Counts over the built-in catalog with the default bound on unknown codes. */
+    public ErrorCounts() {
+        this(ErrorCatalog.builtIn(), DEFAULT_MAX_UNKNOWN_CODES);
+    }
+
+    /**
+     * Counts over {@code catalog}, keeping at most {@code maxUnknownCodes} distinct unknown codes apart.
+     *
+     * @throws IllegalArgumentException when {@code maxUnknownCodes} is negative or above {@value #MAX_UNKNOWN_CODES_LIMIT}
+     */
+    public ErrorCounts(ErrorCatalog catalog, int maxUnknownCodes) {
+        this("unnamed", catalog, maxUnknownCodes);
+    }
+
+    private ErrorCounts(String name, ErrorCatalog catalog, int maxUnknownCodes) {
+        if (maxUnknownCodes < 0 || maxUnknownCodes > MAX_UNKNOWN_CODES_LIMIT) {
+            throw new IllegalArgumentException("maxUnknownCodes " + maxUnknownCodes + " is out of range: expected 0-" + MAX_UNKNOWN_CODES_LIMIT);
+        }
+        this.name = name;
+        this.maxUnknownCodes = maxUnknownCodes;
+        LongAdder[] adders = new LongAdder[catalog.size()];
+        for (int i = 0; i < adders.length; i++) {
+            adders[i] = new LongAdder();
+        }
+        this.layout = new Layout(catalog, adders);
+        int capacity = Integer.highestOneBit(Math.max(8, maxUnknownCodes * 2) - 1) << 1;
+        this.unknownKeys = new AtomicIntegerArray(capacity);
+        this.unknownAdders = new LongAdder[capacity];
+        for (int i = 0; i < capacity; i++) {
+            unknownAdders[i] = new LongAdder();
+        }
+    }
+
+    /** The instance that filters and binders use when none is given. */
+    public static ErrorCounts shared() {
+        return named(DEFAULT_NAME);
+    }
+
+    /**
+     * The instance of this name, created on first use over the built-in catalog with the default bound.
+     *
+     * @throws IllegalArgumentException when the name is blank
+     */
+    public static ErrorCounts named(String name) {
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("a counts name must not be blank");
+        }
+        return NAMED.computeIfAbsent(name, n -> new ErrorCounts(n, ErrorCatalog.builtIn(), DEFAULT_MAX_UNKNOWN_CODES));
+    }
+
+    /**
+     * Creates the instance of this name with a bound on unknown codes, or returns the existing one when
+     * the name is taken already (whose bound stays as it is: compare {@link #maxUnknownCodes()}).
+     */
+    public static ErrorCounts named(String name, int maxUnknownCodes) {
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("a counts name must not be blank");
+        }
+        return NAMED.computeIfAbsent(name, n -> new ErrorCounts(n, ErrorCatalog.builtIn(), maxUnknownCodes));
+    }
+
+    // ---------------------------------------------------------------- logging side
+
+    /**
+     * Records one recognized response code: 200 as a success, a catalog code or a value in
+     * {@code unknownRange} as an error; other values are ignored.
+     *
+     * @return whether the value was counted
+     */
+    public boolean record(int value, CodeRange unknownRange) {
+        if (value == ErrorCode.SUCCESS) {
+            success.increment();
+            return true;
+        }
+        Layout current = layout;
+        int slot = current.catalog.slotOf(value);
+        if (slot >= 0) {
+            current.adders[slot].increment();
+            return true;
+        }
+        if (value >= 0 && unknownRange.contains(value)) {
+            unknownAdder(value).increment();
+            return true;
+        }
+        return false;
+    }
+
+    /** Records a successful response. */
+    public void recordSuccess() {
+        success.increment();
+    }
+
+    /** Records an error response with {@code code}, whether the catalog holds it or not. */
+    public void recordError(int code) {
+        Layout current = layout;
+        int slot = current.catalog.slotOf(code);
+        if (slot >= 0) {
+            current.adders[slot].increment();
+        } else if (code >= 0) {
+            unknownAdder(code).increment();
+        } else {
+            other.increment();
+        }
+    }
+
+    /** The adder of an unknown code: its own while the bound allows, else {@code other}'s. */
+    private LongAdder unknownAdder(int code) {
+        int key = code + 1;
+        int mask = unknownKeys.length() - 1;
+        int i = mix(code) & mask;
+        for (int probes = 0; probes <= mask; probes++, i = (i + 1) & mask) {
+            int existing = unknownKeys.get(i);
+            if (existing == key) {
+                return unknownAdders[i];
+            }
+            if (existing == 0) {
+                if (unknownClaimed.get() >= maxUnknownCodes) {
+                    return other;
+                }
+                if (unknownClaimed.incrementAndGet() > maxUnknownCodes) {
+                    unknownClaimed.decrementAndGet();
+                    return other;
+                }
+                if (unknownKeys.compareAndSet(i, 0, key)) {
+                    return unknownAdders[i];
+                }
+                unknownClaimed.decrementAndGet(); // another thread took this slot; look at it again
+                if (unknownKeys.get(i) == key) {
+                    return unknownAdders[i];
+                }
+            }
+        }
+        return other;
+    }
+
+    private static int mix(int code) {
+        int h = code * 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+
+    // ---------------------------------------------------------------- configuration
+
+    /**
+     * Adds codes to the catalog, or overrides them. Counts made so far are kept: a code counted as unknown
+     * keeps its count when it becomes a catalog code. Not for the logging path: call it when configuring.
+     */
+    public synchronized void addCatalog(ErrorCatalog extra) {
+        Layout old = layout;
+        ErrorCatalog merged = old.catalog.withOverrides(extra);
+        LongAdder[] adders = new LongAdder[merged.size()];
+        for (int slot = 0; slot < adders.length; slot++) {
+            int code = merged.atSlot(slot).code();
+            int oldSlot = old.catalog.slotOf(code);
+            if (oldSlot >= 0) {
+                adders[slot] = old.adders[oldSlot];
+            } else {
+                int unknownSlot = findUnknownSlot(code);
+                adders[slot] = unknownSlot >= 0 ? unknownAdders[unknownSlot] : new LongAdder();
+            }
+        }
+        layout = new Layout(merged, adders);
+    }
+
+    // ---------------------------------------------------------------- metrics side
+
+    /** The name this instance was registered under, or {@code unnamed}. */
+    public String name() {
+        return name;
+    }
+
+    /** The current catalog: the one given at construction plus every {@link #addCatalog} since. */
+    public ErrorCatalog catalog() {
+        return layout.catalog;
+    }
+
+    /** The bound on distinct unknown codes counted apart from {@code other}. */
+    public int maxUnknownCodes() {
+        return maxUnknownCodes;
+    }
+
+    /** How many errors with {@code code} were counted (0 for a code under {@code other} or never seen). */
+    public long count(int code) {
+        Layout current = layout;
+        int slot = current.catalog.slotOf(code);
+        if (slot >= 0) {
+            return current.adders[slot].sum();
+        }
+        int unknownSlot = findUnknownSlot(code);
+        return unknownSlot >= 0 ? unknownAdders[unknownSlot].sum() : 0;
+    }
+
+    /** How many errors were counted under {@code other}: unknown codes beyond the bound. */
+    public long otherCount() {
+        return other.sum();
+    }
+
+    /** How many successful responses (code 200) were counted. */
+    public long successCount() {
+        return success.sum();
+    }
+
+    /** How many error responses were counted, over all codes and {@code other}. */
+    public long errorCount() {
+        Layout current = layout;
+        long total = other.sum();
+        for (LongAdder adder : current.adders) {
+            total += adder.sum();
+        }
+        for (int i = 0; i < unknownAdders.length; i++) {
+            int key = unknownKeys.get(i);
+            if (key != 0 && !current.catalog.contains(key - 1)) {
+                total += unknownAdders[i].sum();
+            }
+        }
+        return total;
+    }
+
+    /** Calls {@code action} with each catalog code whose count is above zero, in code order. */
+    public void forEachCatalogCodeSeen(IntConsumer action) {
+        Layout current = layout;
+        for (int slot = 0; slot < current.adders.length; slot++) {
+            if (current.adders[slot].sum() > 0) {
+                action.accept(current.catalog.atSlot(slot).code());
+            }
+        }
+    }
+
+    /** Calls {@code action} with each unknown code that has a counter of its own (not those under {@code other}). */
+    public void forEachUnknownCode(IntConsumer action) {
+        ErrorCatalog catalog = layout.catalog;
+        for (int i = 0; i < unknownKeys.length(); i++) {
+            int key = unknownKeys.get(i);
+            if (key != 0 && !catalog.contains(key - 1)) {
+                action.accept(key - 1);
+            }
+        }
+    }
+
+    private int findUnknownSlot(int code) {
+        int key = code + 1;
+        int mask = unknownKeys.length() - 1;
+        int i = mix(code) & mask;
+        for (int probes = 0; probes <= mask; probes++, i = (i + 1) & mask) {
+            int existing = unknownKeys.get(i);
+            if (existing == key) {
+                return i;
+            }
+            if (existing == 0) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public String toString() {
+        return "ErrorCounts[" + name + ", " + layout.catalog + ", maxUnknownCodes=" + maxUnknownCodes + "]";
+    }
+}

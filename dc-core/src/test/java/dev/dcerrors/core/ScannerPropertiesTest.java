@@ -1,0 +1,93 @@
+package dev.dcerrors.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Property tests over generated input, seeded so that a failure repeats: the scanner finds exactly the
+ * codes placed in generated envelopes, and never throws on arbitrary text.
+ */
+class ScannerPropertiesTest {
+
+    private static final long SEED = 0x5147_5148L;
+    private static final String[] FILLER_KEYS = {"msg", "data", "extMsg", "productCode", "jsCode", "authCode", "errcode", "phone"};
+
+    @Test
+    void findsExactlyTheCodesPlacedInGeneratedEnvelopes() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (int round = 0; round < 20_000; round++) {
+            List<Integer> placed = new ArrayList<>();
+            StringBuilder text = new StringBuilder(randomNoise(random));
+            int envelopes = random.nextInt(4);
+            for (int e = 0; e < envelopes; e++) {
+                int code = random.nextInt(3) == 0 ? 200 : 4000 + random.nextInt(2000);
+                placed.add(code);
+                text.append(envelope(random, code)).append(randomNoise(random));
+            }
+            String s = text.toString();
+            assertThat(CodeScannerTest.found(s)).as("round %d: %s", round, s).containsExactlyElementsOf(placed);
+            assertThat(CodeScannerTest.foundInBuilder(s)).as("round %d (generic path): %s", round, s).containsExactlyElementsOf(placed);
+        }
+    }
+
+    @Test
+    void neverThrowsOnArbitraryText() {
+        SplittableRandom random = new SplittableRandom(SEED + 1);
+        CodeScanner folding = CodeScanner.builder().addKey("errorCode").ignoreKeyCase(true).maxScanChars(97).build();
+        for (int round = 0; round < 50_000; round++) {
+            String s = arbitrary(random);
+            assertThatCode(() -> {
+                CodeScanner.defaults().scan(s, v -> true, 16);
+                folding.scan(s, v -> true, 16);
+                CodeScanner.defaults().scanTemplate(s, new Object[] {5147, "x", null}, v -> true, 16);
+                CodeScanner.defaults().scan(new StringBuilder(s), v -> true, 16);
+            }).as("round %d", round).doesNotThrowAnyException();
+        }
+    }
+
+    private static String envelope(SplittableRandom random, int code) {
+        String value = random.nextBoolean() ? Integer.toString(code) : "\"" + code + "\"";
+        String space = random.nextBoolean() ? "" : random.nextBoolean() ? " " : "\n  ";
+        String filler = FILLER_KEYS[random.nextInt(FILLER_KEYS.length)];
+        switch (random.nextInt(5)) {
+            case 0:
+                return "{\"code\"" + space + ":" + space + value + ",\"" + filler + "\":\"5032 x\"}";
+            case 1:
+                return "{\\\"code\\\":" + (value.startsWith("\"") ? "\\\"" + code + "\\\"" : value) + ",\\\"" + filler + "\\\":null}";
+            case 2:
+                return " Result(code=" + code + ", " + filler + "=5032) ";
+            case 3:
+                return " code=" + code + " " + filler + "=5147 ";
+            default:
+                return " code:" + space + code + ";";
+        }
+    }
+
+    /** Text that holds no code: digits, keys that are not code keys, URL parameters, punctuation. */
+    private static String randomNoise(SplittableRandom random) {
+        String[] parts = {" took 5032 ms ", "productCode=5032", "?code=5147", "&code=4821", " 13850321234 ", ":5032",
+            "\"data\":{\"items\":[1,2,3]}", "code-", " errcode=5000 ", "\u00e9\u4e2d ", "\\\"", "{}", "\"jsCode\":\"5032\""};
+        StringBuilder sb = new StringBuilder();
+        int n = random.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            sb.append(parts[random.nextInt(parts.length)]);
+        }
+        return sb.toString();
+    }
+
+    /** Any UTF-16 text, unpaired surrogates and control characters included, biased toward the grammar's characters. */
+    private static String arbitrary(SplittableRandom random) {
+        char[] alphabet = {'c', 'o', 'd', 'e', '"', '\\', ':', '=', ' ', '\n', '{', '}', '0', '5', '9', '.', '-', '?', '&', '\'', '\uD800', '\uDC00', '\u0000', '\u001F'};
+        int length = random.nextInt(200);
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(random.nextInt(4) == 0 ? (char) random.nextInt(Character.MAX_VALUE + 1) : alphabet[random.nextInt(alphabet.length)]);
+        }
+        return sb.toString();
+    }
+}

@@ -67,7 +67,15 @@ public final class ErrorRecognizer {
      * ({@link CodeScanner#codeValue}); returns 1 when counted, else 0.
      */
     public int recognizeKeyValue(@Nullable String key, @Nullable Object value, int budget) {
-        if (budget <= 0 || key == null || !scanner.isKey(key)) {
+        return key != null && scanner.isKey(key) ? recognizeValue(value, budget) : 0;
+    }
+
+    /**
+     * Counts a value known to stand for a code (an MDC entry, a template argument), when it is one
+     * ({@link CodeScanner#codeValue}); returns 1 when counted, else 0.
+     */
+    public int recognizeValue(@Nullable Object value, int budget) {
+        if (budget <= 0) {
             return 0;
         }
         int code = CodeScanner.codeValue(value);

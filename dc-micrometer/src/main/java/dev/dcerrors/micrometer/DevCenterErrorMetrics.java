@@ -117,7 +117,10 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
             }
             Binding binding = new Binding(registry);
             // Registered first: reading it registers codes seen since, before the errors are read.
-            binding.meters.add(FunctionCounter.builder(RESPONSES, this, DevCenterErrorMetrics::successesAndRegisterNewCodes)
+            // The state object is the counts; the function holds this binder strongly, so an unreferenced
+            // binder (new DevCenterErrorMetrics().bindTo(registry)) keeps working: meters keep their state
+            // objects only weakly.
+            binding.meters.add(FunctionCounter.builder(RESPONSES, counts, c -> successesAndRegisterNewCodes())
                     .tags(tags).tag("outcome", "success")
                     .description("Developer Center response envelopes recognized in the logs, by outcome")
                     .baseUnit("responses")

@@ -66,6 +66,20 @@ class DevCenterErrorMetricsTest {
     }
 
     @Test
+    void anUnreferencedBinderKeepsPublishingAfterGarbageCollection() throws InterruptedException {
+        new DevCenterErrorMetrics(counts).bindTo(prometheus);
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        counts.record(5032, RANGE);
+        counts.record(200, RANGE);
+        String scrape = prometheus.scrape();
+        assertThat(scrape).contains("devcenter_errors_total{category=\"auth\",code=\"5032\",severity=\"warning\"} 1.0");
+        assertThat(scrape).contains("devcenter_responses_total{outcome=\"success\"} 1.0");
+    }
+
+    @Test
     void alertCodesExistAtZeroFromBindTime() {
         new DevCenterErrorMetrics(counts).bindTo(prometheus);
         for (int code : DevCenterErrorMetrics.ALERT_CODES) {

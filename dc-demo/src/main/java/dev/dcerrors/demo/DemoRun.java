@@ -1,0 +1,9 @@
+package dev.dcerrors.demo;
+
+import java.util.List;
+import java.util.SortedMap;
+
+/** What one run of the scenario produced. */
+record DemoRun(long seconds, long requests, SortedMap<Integer, Long> tally, List<DevCenterBackend.SecurityEvent> timeline,
+        Scrape scrape, List<String> differences, String metricsUrl, int metricsPort, String logFile) {
+}

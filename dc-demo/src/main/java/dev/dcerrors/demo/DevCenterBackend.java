@@ -145,9 +145,11 @@ final class DevCenterBackend implements AutoCloseable {
     private void smsSend(HttpExchange exchange) throws IOException {
         String phone = query(exchange).getOrDefault("phone", "");
         long now = System.nanoTime();
-        Long last = lastSmsNanos.put(phone, now);
+        Long last = phone.isEmpty() ? null : lastSmsNanos.put(phone, now);
         Envelope answer;
-        if (last != null && now - last < 300_000_000L) {
+        if (phone.isEmpty()) {
+            answer = Envelope.error(5021); // Input mobile number.
+        } else if (last != null && now - last < 300_000_000L) {
             answer = Envelope.error(5058);
         } else if (ThreadLocalRandom.current().nextInt(100) < 2) {
             answer = Envelope.error(5017);

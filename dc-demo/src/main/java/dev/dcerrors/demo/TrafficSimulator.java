@@ -128,7 +128,7 @@ final class TrafficSimulator {
             boolean typo = random.nextInt(100) < 8;
             call("/api/v1/login", ip, "account", random.nextInt(5) == 0 ? "user" + user : phone, "password", typo ? "typo" : "correct");
         } else if (action < 55) {
-            call("/api/v1/sms/send", ip, "phone", phone);
+            call("/api/v1/sms/send", ip, "phone", random.nextInt(100) < 3 ? "" : phone); // an app bug now and then
         } else if (action < 65) {
             call("/api/v1/sms/verify", ip, "phone", phone, "code", random.nextInt(100) < 90 ? "4821" : "1234");
         } else if (action < 80) {

@@ -1,0 +1,48 @@
+package dev.dcerrors.dashboards;
+
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Real Prometheus tools from Debian's {@code prometheus} package, run as processes. */
+final class Tools {
+
+    private Tools() {
+    }
+
+    /** The result of a finished process. */
+    record Result(int exitCode, String output) {
+    }
+
+    /**
+     * Finds a tool on the PATH. Where it is missing the calling test is skipped, except in CI
+     * ({@code CI=true}), where {@code .ci/run} installs it and its absence is a failure.
+     */
+    static Path require(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            Path candidate = Path.of(dir, tool);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        if ("true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException(tool + " is not installed; .ci/run installs Debian's prometheus package");
+        }
+        assumeThat(false).as(tool + " is not installed (apt-get install prometheus); skipped outside CI").isTrue();
+        throw new AssertionError("unreachable");
+    }
+
+    static Result run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(ProjectFiles.MODULE.toFile()).redirectErrorStream(true).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(command + " did not finish in 120 s");
+        }
+        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+}

@@ -42,6 +42,8 @@ public final class CodeScanner {
 
     private static final int END = -1;
     private static final int TRUNCATED = -2;
+    /** valueAt's results at or below this mark a placeholder value; see {@link #valueAt}. */
+    private static final int PLACEHOLDER = -2;
     private static final int MAX_DIGITS = 9;
 
     private static final CodeScanner DEFAULTS = builder().build();
@@ -148,12 +150,21 @@ public final class CodeScanner {
         for (int k = 0; k < keys.length && counted < budget; k++) {
             int keyLength = keyChars[k].length;
             int from = 0;
+            // Placeholders are counted incrementally, so that a template is read once per key.
+            int placeholdersCountedTo = 0;
+            int placeholdersBefore = 0;
             while (counted < budget) {
                 int at = useIndexOf ? ((String) text).indexOf(keys[k], from) : indexOf(text, keyChars[k], from, end);
                 if (at < 0) {
                     break;
                 }
-                int value = valueAt(text, at, keyLength, end, length, args, template);
+                int value = valueAt(text, at, keyLength, end, length, template);
+                if (value <= PLACEHOLDER) {
+                    int brace = PLACEHOLDER - value;
+                    placeholdersBefore += countPlaceholders(text, placeholdersCountedTo, brace);
+                    placeholdersCountedTo = brace;
+                    value = args == null ? -1 : argumentValue(args, placeholdersBefore);
+                }
                 if (value >= 0 && sink.accept(value)) {
                     counted++;
                 }
@@ -184,9 +195,11 @@ public final class CodeScanner {
         return ignoreKeyCase && c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
-    /** The value of the occurrence whose key starts at {@code at}, or -1 when it is not a code. */
-    private static int valueAt(CharSequence text, int at, int keyLength, int end, int length,
-            @Nullable Object @Nullable [] args, boolean template) {
+    /**
+     * The value of the occurrence whose key starts at {@code at}, -1 when it is not a code, or, in a template
+     * whose value is the placeholder {@code {}}, {@code PLACEHOLDER - (position of the brace)}.
+     */
+    private static int valueAt(CharSequence text, int at, int keyLength, int end, int length, boolean template) {
         int before = at > 0 ? text.charAt(at - 1) : END;
         if (before >= 0 && isWordChar((char) before)) {
             return -1; // productCode, errcode, x-code: the key does not stand alone
@@ -237,7 +250,7 @@ public final class CodeScanner {
 
         int value;
         if (template && c == '{' && charAt(text, q + 1, end, length) == '}') {
-            value = args == null ? -1 : argumentValue(args, placeholderIndex(text, q));
+            value = PLACEHOLDER - q;
             q += 2;
         } else {
             if (c < '0' || c > '9' || (c == '0' && isDigit(charAt(text, q + 1, end, length)))) {
@@ -282,19 +295,19 @@ public final class CodeScanner {
         return i;
     }
 
-    /** Which placeholder of the template stands at {@code at}: the number of unescaped {@code {}} before it. */
-    private static int placeholderIndex(CharSequence template, int at) {
-        int index = 0;
-        for (int i = 0; i + 1 < at; i++) {
-            if (template.charAt(i) == '{' && template.charAt(i + 1) == '}') {
+    /** How many unescaped {@code {}} start in [{@code from}, {@code to}); {@code \\{}} is not a placeholder, as in SLF4J. */
+    private static int countPlaceholders(CharSequence template, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (template.charAt(i) == '{' && i + 1 < template.length() && template.charAt(i + 1) == '}') {
                 boolean escaped = i >= 1 && template.charAt(i - 1) == '\\' && !(i >= 2 && template.charAt(i - 2) == '\\');
                 if (!escaped) {
-                    index++;
+                    count++;
                 }
                 i++;
             }
         }
-        return index;
+        return count;
     }
 
     private static int argumentValue(@Nullable Object[] args, int index) {

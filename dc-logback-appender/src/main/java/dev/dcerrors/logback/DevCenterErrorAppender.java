@@ -93,7 +93,7 @@ public class DevCenterErrorAppender extends UnsynchronizedAppenderBase<ILoggingE
             return false;
         }
         for (TurboFilter filter : ((LoggerContext) getContext()).getTurboFilterList()) {
-            if (filter instanceof DevCenterErrorTurboFilter && filter.isStarted() && ((DevCenterErrorTurboFilter) filter).counts() == counts) {
+            if (filter instanceof DevCenterErrorTurboFilter && ((DevCenterErrorTurboFilter) filter).isCounting() && ((DevCenterErrorTurboFilter) filter).counts() == counts) {
                 return true;
             }
         }

@@ -2,6 +2,7 @@ package dev.dcerrors.logback;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import dev.dcerrors.core.ErrorCounts;
@@ -39,10 +40,15 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
     private boolean includeDisabledLevels;
     private final EventScanning scanning = new EventScanning(this, "DevCenterErrorTurboFilter");
 
-    /** Set by {@link #start()}, cleared by {@link #stop()}; null means: not counting. */
-    private volatile @Nullable ErrorRecognizer recognizer;
-    private volatile RecognizerSettings.ArgumentScan argumentScan = RecognizerSettings.ArgumentScan.STRINGS;
-    private volatile boolean scanThrowables;
+    /** What a started filter counts with; replaced as a whole, read once per log call. */
+    record Config(ErrorRecognizer recognizer, RecognizerSettings.ArgumentScan argumentScan, boolean scanThrowables,
+            boolean includeDisabledLevels) {
+    }
+
+    /** Set while the filter counts; null means: not counting. */
+    private volatile @Nullable Config active;
+    /** The configuration of the last start, kept for {@link #rejoin()} after a reset. */
+    private volatile @Nullable Config last;
 
     @Override
     public void start() {
@@ -51,30 +57,57 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
             addError("DevCenterErrorTurboFilter not started: fix the options above. Logging goes on; no codes are counted.");
             return;
         }
-        argumentScan = settings.argumentScan();
-        scanThrowables = settings.scanThrowables;
-        recognizer = built;
+        Config config = new Config(built, settings.argumentScan(), settings.scanThrowables, includeDisabledLevels);
+        last = config;
+        if (getContext() instanceof LoggerContext && !FilterHandover.of((LoggerContext) getContext(), settings.counts).claim(this, config)) {
+            // Another instance counts into the same counts in this context (it survived a reset): it took over
+            // this configuration, and this one stays out of the way, so that no log call counts twice.
+            addInfo("DevCenterErrorTurboFilter: the instance already counting into '" + settings.counts + "' takes over this configuration");
+            super.start();
+            return;
+        }
+        active = config;
         super.start();
     }
 
     @Override
     public void stop() {
-        recognizer = null;
+        active = null;
         super.stop();
+    }
+
+    /** Takes over a newer instance's configuration (see {@link FilterHandover}). */
+    void adopt(Config config) {
+        last = config;
+        if (active != null) {
+            active = config;
+        }
+    }
+
+    /** Counts again after {@code LoggerContext.reset()} stopped this filter; false when it never started. */
+    boolean rejoin() {
+        Config config = last;
+        if (config == null) {
+            return false;
+        }
+        active = config;
+        super.start();
+        return true;
     }
 
     @Override
     public FilterReply decide(@Nullable Marker marker, Logger logger, Level level, @Nullable String format,
             @Nullable Object @Nullable [] params, @Nullable Throwable t) {
-        ErrorRecognizer r = recognizer;
-        if (r == null || format == null || !levelCounts(logger, level)) {
+        Config config = active;
+        if (config == null || format == null || !levelCounts(config, logger, level)) {
             return FilterReply.NEUTRAL;
         }
         try {
+            ErrorRecognizer r = config.recognizer();
             int budget = r.maxCodesPerEvent();
             budget -= r.recognizeTemplate(format, params, budget);
-            budget -= scanArguments(r, params, budget);
-            if (scanThrowables) {
+            budget -= scanArguments(config, params, budget);
+            if (config.scanThrowables()) {
                 scanning.scanThrowable(r, t, budget);
             }
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
@@ -90,21 +123,22 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
      */
     @Override
     public FilterReply decide(Logger logger, org.slf4j.event.LoggingEvent event) {
-        ErrorRecognizer r = recognizer;
-        if (r == null) {
+        Config config = active;
+        if (config == null) {
             return FilterReply.NEUTRAL;
         }
         try {
-            if (!levelCounts(logger, Level.convertAnSLF4JLevel(event.getLevel()))) {
+            if (!levelCounts(config, logger, Level.convertAnSLF4JLevel(event.getLevel()))) {
                 return FilterReply.NEUTRAL;
             }
+            ErrorRecognizer r = config.recognizer();
             int budget = r.maxCodesPerEvent();
             Object[] params = event.getArgumentArray();
             String message = event.getMessage();
             if (message != null) {
                 budget -= r.recognizeTemplate(message, params, budget);
             }
-            budget -= scanArguments(r, params, budget);
+            budget -= scanArguments(config, params, budget);
             List<KeyValuePair> pairs = event.getKeyValuePairs();
             if (pairs != null) {
                 for (int i = 0, n = pairs.size(); i < n && budget > 0; i++) {
@@ -112,7 +146,7 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
                     budget -= r.recognizeKeyValue(pair.key, pair.value, budget);
                 }
             }
-            if (scanThrowables) {
+            if (config.scanThrowables()) {
                 scanning.scanThrowable(r, event.getThrowable(), budget);
             }
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
@@ -121,20 +155,25 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
         return FilterReply.NEUTRAL;
     }
 
-    private boolean levelCounts(Logger logger, Level level) {
+    private static boolean levelCounts(Config config, Logger logger, Level level) {
         // Not logger.isEnabledFor(level): that calls the turbo filters again.
-        return includeDisabledLevels || level.isGreaterOrEqual(logger.getEffectiveLevel());
+        return config.includeDisabledLevels() || level.isGreaterOrEqual(logger.getEffectiveLevel());
     }
 
-    private int scanArguments(ErrorRecognizer r, @Nullable Object @Nullable [] params, int budget) {
-        if (params == null || argumentScan == RecognizerSettings.ArgumentScan.NONE) {
+    private int scanArguments(Config config, @Nullable Object @Nullable [] params, int budget) {
+        if (params == null || config.argumentScan() == RecognizerSettings.ArgumentScan.NONE) {
             return 0;
         }
         int counted = 0;
         for (int i = 0; i < params.length && counted < budget; i++) {
-            counted += scanning.scanArgument(r, params[i], argumentScan, budget - counted);
+            counted += scanning.scanArgument(config.recognizer(), params[i], config.argumentScan(), budget - counted);
         }
         return counted;
+    }
+
+    /** Whether this instance counts now (started, and not standing aside for another instance). */
+    public boolean isCounting() {
+        return active != null;
     }
 
     /** The counts this filter writes to; meaningful once started. */

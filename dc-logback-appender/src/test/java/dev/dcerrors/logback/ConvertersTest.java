@@ -25,7 +25,7 @@ class ConvertersTest {
             log.info("{\"code\":200}");
             log.info("no code here, productCode=5147");
             log.atInfo().addKeyValue("code", 5000).log("kv");
-            List<String> lines = setup.list("LIST").list.stream().map(e -> layout.doLayout((ILoggingEvent) e)).toList();
+            List<String> lines = setup.list("LIST").list.stream().map(e -> layout.doLayout(e)).toList();
             assertThat(lines).containsExactly(
                     "[5147|security|critical] {\"code\":5147,\"msg\":\"locked\"}",
                     "[5021|account|info] Result(code=5021, msg=Input mobile number.)",

@@ -271,10 +271,48 @@ class DevCenterErrorTurboFilterTest {
             s.logger("r").info(LOCKED);
         }
         assertThat(s.counts.count(5147)).isEqualTo(4);
+    }
+
+    @Test
+    void theFilterCountsOnAcrossAResetUntilTheNewConfigurationIsRead() {
+        LoggingSetup s = setup("turbo-filter.xml");
         s.context.reset();
+        // Between reset() and the end of the new configuration the filter counts on: no gap.
+        assertThat(s.turboFilters()).isEqualTo(1);
         s.logger("r").info(LOCKED);
+        assertThat(s.counts.count(5147)).isEqualTo(1);
+    }
+
+    @Test
+    void aReconfigurationTakesEffectOnTheCountingFilter() {
+        LoggingSetup s = setup("turbo-filter.xml");
+        s.logger("r").info("{\"errorCode\":5148}");
+        assertThat(s.counts.count(5148)).isZero();
+        s.reconfigure("turbo-filter-options.xml"); // declares extraKey errorCode
+        assertThat(s.turboFilters()).isEqualTo(1);
+        s.logger("r").info("{\"errorCode\":5148}");
+        assertThat(s.counts.count(5148)).isEqualTo(1);
+    }
+
+    @Test
+    void aConfigurationWithoutTheFilterRetiresIt() {
+        LoggingSetup s = setup("turbo-filter.xml");
+        s.reconfigure("no-filter.xml");
         assertThat(s.turboFilters()).isZero();
-        assertThat(s.counts.count(5147)).isEqualTo(4);
+        s.logger("r").info(LOCKED);
+        assertThat(s.counts.count(5147)).isZero();
+        s.reconfigure("turbo-filter.xml");
+        s.logger("r").info(LOCKED);
+        assertThat(s.counts.count(5147)).isEqualTo(1);
+    }
+
+    @Test
+    void runningTheSameConfigurationAgainWithoutResetDoesNotDoubleCount() {
+        LoggingSetup s = setup("turbo-filter.xml");
+        s.configure("turbo-filter.xml", java.util.Map.of());
+        assertThat(s.turboFilters()).isEqualTo(1);
+        s.logger("r").info(LOCKED);
+        assertThat(s.counts.count(5147)).isEqualTo(1);
     }
 
     @Test

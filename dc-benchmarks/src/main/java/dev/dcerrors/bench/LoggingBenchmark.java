@@ -1,0 +1,58 @@
+package dev.dcerrors.bench;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * One logging call through a real LoggerContext with a no-op appender: no filter (baseline), Micrometer's
+ * LogbackMetrics (the anchor for a turbo filter that counts), a regex turbo filter, and this project's filter.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Benchmark)
+public class LoggingBenchmark {
+
+    @Param({"none", "logbackMetrics", "regex", "dcTurboFilter"})
+    public String filter;
+
+    private LoggerContext context;
+    private Logger logger;
+    private final String withCode = Input.RESPONSE_1K_WITH_CODE.text();
+    private final String withoutCode = Input.RESPONSE_1K_NO_CODE.text();
+
+    @Setup
+    public void setUp() {
+        context = LoggingSetup.context(filter);
+        logger = LoggingSetup.logger(context);
+    }
+
+    @TearDown
+    public void tearDown() {
+        context.stop();
+    }
+
+    @Benchmark
+    public void infoWithCode() {
+        logger.info("POST /api/v1/login -> {}", withCode);
+    }
+
+    @Benchmark
+    public void infoWithoutCode() {
+        logger.info("GET /api/v1/device/list -> {}", withoutCode);
+    }
+
+    @Benchmark
+    public void debugDisabled() {
+        logger.debug("POST /api/v1/login -> {}", withCode);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.dcerrors.bench;
+
+import dev.dcerrors.core.CodeScanner;
+import dev.dcerrors.core.CodeSink;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/** The scanner alone against a single {@code indexOf} pass (the physical-limit proxy) and a regex recognizer. */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Benchmark)
+public class ScannerBenchmark {
+
+    private static final CodeSink ACCEPT = value -> true;
+    private static final String KEY = "\"code\"";
+
+    @Param({"RESPONSE_1K_WITH_CODE", "RESPONSE_1K_NO_CODE", "RESPONSE_64K", "FORMAT_ONLY"})
+    public Input input;
+
+    private String text;
+
+    @Setup
+    public void setUp() {
+        text = input.text();
+    }
+
+    /**
+     * The physical-limit proxy: one pass of the {@code String.indexOf} intrinsic over the whole text, finding
+     * every {@code "code"} (a recognizer must find them all: batch responses), with no grammar at all.
+     */
+    @Benchmark
+    public int indexOf() {
+        int found = 0;
+        for (int i = text.indexOf(KEY); i >= 0; i = text.indexOf(KEY, i + KEY.length())) {
+            found++;
+        }
+        return found;
+    }
+
+    @Benchmark
+    public int scanner() {
+        return CodeScanner.defaults().scan(text, ACCEPT, 16);
+    }
+
+    @Benchmark
+    public int regex() {
+        return RegexRecognizer.scan(text, ACCEPT, 16);
+    }
+}

@@ -180,6 +180,9 @@ class DevCenterErrorTurboFilterTest {
         "catalog|/nonexistent/codes.tsv|<catalog> '/nonexistent/codes.tsv'",
         "catalog|classpath:bad-catalog-row.tsv|bad-catalog-row.tsv:2",
         "catalog|classpath:no-such.tsv|no such resource",
+        "catalog|classpath:bad-catalog-category.tsv|unknown category 'login'",
+        "maxScanChars|0|<maxScanChars> 0 is not a length",
+        "maxCodesPerEvent|100000|<maxCodesPerEvent> 100000 is out of range",
     })
     void badOptionsAreReportedByElementAndTheFilterStaysHarmless(String option, String value, String expected) {
         LoggingSetup s = LoggingSetup.fromXml(filterWithOption(option, value));

@@ -1,0 +1,155 @@
+package dev.dcerrors.logback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.ref.WeakReference;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Filter start/stop, several contexts, redeployment in a class loader of its own, threads and memory. */
+class LifecycleTest {
+
+    private static final String LOCKED = "{\"code\":5147,\"msg\":\"Your account has been temporarily locked.\"}";
+
+    private static String config(String countsName) {
+        return "<configuration><turboFilter class=\"dev.dcerrors.logback.DevCenterErrorTurboFilter\"><counts>" + countsName
+                + "</counts></turboFilter><root level=\"INFO\"/></configuration>";
+    }
+
+    private static Set<String> threadNames() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName).collect(Collectors.toSet());
+    }
+
+    @Test
+    void twoLoggerContextsInOneJvmCountApartAndResetApart() {
+        LoggingSetup a = LoggingSetup.fromXml("<configuration><turboFilter class=\"dev.dcerrors.logback.DevCenterErrorTurboFilter\">"
+                + "<counts>${countsName}</counts></turboFilter><root level=\"INFO\"/></configuration>");
+        LoggingSetup b = LoggingSetup.fromXml("<configuration><turboFilter class=\"dev.dcerrors.logback.DevCenterErrorTurboFilter\">"
+                + "<counts>${countsName}</counts></turboFilter><root level=\"INFO\"/></configuration>");
+        try {
+            a.logger("web").info(LOCKED);
+            b.logger("web").info(LOCKED);
+            b.logger("web").info(LOCKED);
+            a.context.reset();
+            a.logger("web").info(LOCKED);
+            assertThat(a.counts.count(5147)).isEqualTo(2);
+            assertThat(b.counts.count(5147)).isEqualTo(2);
+            assertThat(a.turboFilters()).isEqualTo(1);
+            assertThat(b.turboFilters()).isEqualTo(1);
+        } finally {
+            a.stop();
+            b.stop();
+        }
+    }
+
+    @Test
+    void configuringAndStoppingContextsLeavesNoThreadsBehind() {
+        Set<String> before = threadNames();
+        for (int i = 0; i < 20; i++) {
+            LoggingSetup setup = LoggingSetup.fromXml(config("lifecycle-threads"));
+            setup.logger("t").info(LOCKED);
+            setup.context.reset();
+            setup.stop();
+        }
+        Set<String> after = threadNames();
+        after.removeAll(before);
+        after.removeIf(name -> name.startsWith("surefire") || name.equals("process reaper") || name.startsWith("Attach Listener"));
+        assertThat(after).as("threads started and left running").isEmpty();
+    }
+
+    @Test
+    void aRedeployedApplicationsClassLoaderCanBeCollectedAfterItsContextStops() throws Exception {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            urls.add(new File(entry).toURI().toURL());
+        }
+        WeakReference<ClassLoader> loaderRef = deployLogAndUndeploy(urls);
+        for (int i = 0; i < 100 && loaderRef.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(loaderRef.get()).as("the application's class loader is still reachable after undeploy").isNull();
+    }
+
+    /** Loads Logback and this library in a class loader of their own, as a web application would, then stops it. */
+    private static WeakReference<ClassLoader> deployLogAndUndeploy(List<URL> urls) throws Exception {
+        URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+        Class<?> contextClass = loader.loadClass("ch.qos.logback.classic.LoggerContext");
+        Object context = contextClass.getConstructor().newInstance();
+        Class<?> configuratorClass = loader.loadClass("ch.qos.logback.classic.joran.JoranConfigurator");
+        Object configurator = configuratorClass.getConstructor().newInstance();
+        configuratorClass.getMethod("setContext", loader.loadClass("ch.qos.logback.core.Context")).invoke(configurator, context);
+        configuratorClass.getMethod("doConfigure", InputStream.class)
+                .invoke(configurator, new ByteArrayInputStream(config("redeployed").getBytes(StandardCharsets.UTF_8)));
+        Object logger = contextClass.getMethod("getLogger", String.class).invoke(context, "app");
+        logger.getClass().getMethod("info", String.class).invoke(logger, LOCKED);
+        Object counts = loader.loadClass("dev.dcerrors.core.ErrorCounts").getMethod("named", String.class).invoke(null, "redeployed");
+        assertThat(counts.getClass().getMethod("count", int.class).invoke(counts, 5147)).isEqualTo(1L);
+        contextClass.getMethod("reset").invoke(context);
+        contextClass.getMethod("stop").invoke(context);
+        loader.close();
+        return new WeakReference<>(loader);
+    }
+
+    @Test
+    void theFilterAllocatesNothingPerMatchingCall() {
+        LoggingSetup setup = LoggingSetup.fromXml(config("${countsName}"));
+        try {
+            DevCenterErrorTurboFilter filter = (DevCenterErrorTurboFilter) setup.context.getTurboFilterList().get(0);
+            Logger logger = setup.logger("alloc");
+            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long thread = Thread.currentThread().getId();
+            Object[] oneArgument = {LOCKED};
+            for (int i = 0; i < 200_000; i++) { // warm up: let the JIT compile the path
+                filter.decide(null, logger, Level.INFO, "response {}", oneArgument, null);
+            }
+            int calls = 10_000_000;
+            long before = threads.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < calls; i++) {
+                filter.decide(null, logger, Level.INFO, "response {}", oneArgument, null);
+            }
+            long allocated = threads.getThreadAllocatedBytes(thread) - before;
+            assertThat(setup.counts.count(5147)).isEqualTo(200_000L + calls);
+            // Zero per call; a few KB of slack for the measurement itself.
+            assertThat(allocated).as("bytes allocated by %d matching calls", calls).isLessThan(64 * 1024);
+        } finally {
+            setup.stop();
+        }
+    }
+
+    @Test
+    void heapDoesNotGrowOverTenMillionMatchingEvents() {
+        LoggingSetup setup = LoggingSetup.fromXml(config("${countsName}"));
+        try {
+            Logger logger = setup.logger("heap");
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            for (int i = 0; i < 100_000; i++) {
+                logger.info(LOCKED);
+            }
+            System.gc();
+            long before = memory.getHeapMemoryUsage().getUsed();
+            for (int i = 0; i < 10_000_000; i++) {
+                logger.info(LOCKED);
+            }
+            System.gc();
+            long after = memory.getHeapMemoryUsage().getUsed();
+            assertThat(setup.counts.count(5147)).isEqualTo(10_100_000L);
+            assertThat(after - before).as("heap growth over 10 million events").isLessThan(32L * 1024 * 1024);
+        } finally {
+            setup.stop();
+        }
+    }
+}

@@ -49,6 +49,7 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
     private volatile @Nullable Config active;
     /** The configuration of the last start, kept for {@link #rejoin()} after a reset. */
     private volatile @Nullable Config last;
+    private volatile boolean keptAcrossReconfiguration;
 
     @Override
     public void start() {
@@ -226,6 +227,18 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
     /** {@code <catalog>}: a file path or {@code classpath:resource} of extra catalog rows (codes outside the table, overrides). */
     public void setCatalog(String catalog) {
         settings.catalog = catalog;
+    }
+
+    /**
+     * For a filter installed by code rather than declared in logback.xml (the Spring Boot starter does this):
+     * a later configuration that does not declare the filter keeps it instead of retiring it. Default false.
+     */
+    public void setKeptAcrossReconfiguration(boolean keptAcrossReconfiguration) {
+        this.keptAcrossReconfiguration = keptAcrossReconfiguration;
+    }
+
+    boolean keptAcrossReconfiguration() {
+        return keptAcrossReconfiguration;
     }
 
     /** {@code <counts>}: the name of the {@link ErrorCounts} instance to write to; default {@code default}, the shared one. */

@@ -89,7 +89,7 @@ final class FilterHandover implements LoggerContextListener, ConfigurationEventL
                     replacedBy = null;
                 }
                 DevCenterErrorTurboFilter current = primary;
-                if (!declaredInCurrentConfiguration && current != null) {
+                if (!declaredInCurrentConfiguration && current != null && !current.keptAcrossReconfiguration()) {
                     // The new configuration no longer declares the filter: stop counting.
                     current.stop();
                     context.getTurboFilterList().remove(current);

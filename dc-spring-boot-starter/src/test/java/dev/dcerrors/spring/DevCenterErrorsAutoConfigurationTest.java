@@ -1,0 +1,140 @@
+package dev.dcerrors.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.LoggerContext;
+import dev.dcerrors.core.ErrorCounts;
+import dev.dcerrors.logback.DevCenterErrorTurboFilter;
+import dev.dcerrors.micrometer.DevCenterErrorMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+class DevCenterErrorsAutoConfigurationTest {
+
+    private static final String LOCKED = "{\"code\":5147,\"msg\":\"Your account has been temporarily locked.\"}";
+
+    private final String counts = "boot-" + UUID.randomUUID();
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DevCenterErrorsAutoConfiguration.class))
+            .withPropertyValues("devcenter.errors.counts=" + counts);
+
+    private static LoggerContext logback() {
+        return (LoggerContext) LoggerFactory.getILoggerFactory();
+    }
+
+    private long filtersCountingInto(String name) {
+        return logback().getTurboFilterList().stream()
+                .filter(f -> f instanceof DevCenterErrorTurboFilter && ((DevCenterErrorTurboFilter) f).isCounting()
+                        && ((DevCenterErrorTurboFilter) f).counts().name().equals(name))
+                .count();
+    }
+
+    @Test
+    void withLogbackAndMicrometerTheFilterIsInstalledAndTheBinderRegistered() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(TurboFilterInstaller.class).hasSingleBean(DevCenterErrorMetrics.class);
+            assertThat(filtersCountingInto(counts)).isEqualTo(1);
+            LoggerFactory.getLogger("app").info("response {}", LOCKED);
+            assertThat(ErrorCounts.named(counts).count(5147)).isEqualTo(1);
+            assertThat(context.getBean(DevCenterErrorMetrics.class).counts()).isSameAs(ErrorCounts.named(counts));
+        });
+        assertThat(filtersCountingInto(counts)).as("removed when the application stops").isZero();
+    }
+
+    @Test
+    void withoutLogbackOnlyTheBinderIsRegistered() {
+        runner.withClassLoader(new FilteredClassLoader(LoggerContext.class)).run(context -> {
+            assertThat(context).doesNotHaveBean(TurboFilterInstaller.class).hasSingleBean(DevCenterErrorMetrics.class);
+            assertThat(filtersCountingInto(counts)).isZero();
+        });
+    }
+
+    @Test
+    void withoutMicrometerOnlyTheFilterIsInstalled() {
+        runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class)).run(context -> {
+            assertThat(context).hasSingleBean(TurboFilterInstaller.class).doesNotHaveBean(DevCenterErrorMetrics.class);
+            assertThat(filtersCountingInto(counts)).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void disabledByPropertyNothingIsInstalled() {
+        runner.withPropertyValues("devcenter.errors.enabled=false").run(context -> {
+            assertThat(context).doesNotHaveBean(TurboFilterInstaller.class).doesNotHaveBean(DevCenterErrorMetrics.class);
+            assertThat(filtersCountingInto(counts)).isZero();
+        });
+    }
+
+    @Test
+    void aFilterDeclaredInTheLoggingConfigurationIsNotInstalledTwice() {
+        DevCenterErrorTurboFilter declared = new DevCenterErrorTurboFilter();
+        declared.setContext(logback());
+        declared.setCounts(counts);
+        declared.start();
+        logback().addTurboFilter(declared);
+        try {
+            runner.run(context -> {
+                assertThat(context.getBean(TurboFilterInstaller.class).installedFilter()).isNull();
+                assertThat(filtersCountingInto(counts)).isEqualTo(1);
+                LoggerFactory.getLogger("app").info(LOCKED);
+                assertThat(ErrorCounts.named(counts).count(5147)).isEqualTo(1);
+            });
+        } finally {
+            declared.stop();
+            logback().getTurboFilterList().remove(declared);
+        }
+    }
+
+    @Test
+    void propertiesConfigureTheFilter() {
+        runner.withPropertyValues("devcenter.errors.extra-keys=errorCode,err_code", "devcenter.errors.error-code-range=7000-7099",
+                "devcenter.errors.max-codes-per-event=2").run(context -> {
+                    org.slf4j.Logger log = LoggerFactory.getLogger("app");
+                    log.info("{\"errorCode\":7001} {\"err_code\":5147} {\"code\":5000}");
+                    ErrorCounts c = ErrorCounts.named(counts);
+                    assertThat(c.count(7001) + c.count(5147) + c.count(5000)).isEqualTo(2);
+                    assertThat(c.count(7001)).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void badPropertiesStopTheApplicationWithAMessageNamingThem() {
+        runner.withPropertyValues("devcenter.errors.error-code-range=5999-4000", "devcenter.errors.scan-arguments=everything",
+                "devcenter.errors.max-codes-per-event=0").run(context -> {
+                    assertThat(context).hasFailed();
+                    String message = String.valueOf(context.getStartupFailure());
+                    Throwable cause = context.getStartupFailure();
+                    while (cause.getCause() != null) {
+                        message += " / " + cause.getCause();
+                        cause = cause.getCause();
+                    }
+                    assertThat(message).contains("devcenter.errors").contains("errorCodeRange").contains("inverted")
+                            .contains("scanArguments").contains("maxCodesPerEvent");
+                });
+    }
+
+    @Test
+    void aUserDefinedBinderReplacesTheAutoConfiguredOne() {
+        runner.withUserConfiguration(UserBinder.class).run(context -> {
+            assertThat(context).hasSingleBean(DevCenterErrorMetrics.class);
+            assertThat(context.getBean(DevCenterErrorMetrics.class)).isSameAs(context.getBean(UserBinder.class).binder);
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserBinder {
+        final DevCenterErrorMetrics binder = new DevCenterErrorMetrics(ErrorCounts.named("user-binder"));
+
+        @Bean
+        DevCenterErrorMetrics userDevCenterErrorMetrics() {
+            return binder;
+        }
+    }
+}

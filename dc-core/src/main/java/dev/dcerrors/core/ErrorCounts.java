@@ -160,32 +160,42 @@ public final class ErrorCounts {
 
     /** The adder of an unknown code: its own while the bound allows, else {@code other}'s. */
     private LongAdder unknownAdder(int code) {
+        int slot = unknownSlot(code, true);
+        return slot >= 0 ? unknownAdders[slot] : other;
+    }
+
+    /**
+     * The slot of an unknown code in the open-addressing table, or -1. With {@code claim}, a code not in the
+     * table takes a free slot while fewer than {@link #maxUnknownCodes} are taken; lock-free (CAS).
+     */
+    private int unknownSlot(int code, boolean claim) {
         int key = code + 1;
         int mask = unknownKeys.length() - 1;
         int i = mix(code) & mask;
         for (int probes = 0; probes <= mask; probes++, i = (i + 1) & mask) {
             int existing = unknownKeys.get(i);
             if (existing == key) {
-                return unknownAdders[i];
+                return i;
             }
-            if (existing == 0) {
-                if (unknownClaimed.get() >= maxUnknownCodes) {
-                    return other;
-                }
-                if (unknownClaimed.incrementAndGet() > maxUnknownCodes) {
-                    unknownClaimed.decrementAndGet();
-                    return other;
-                }
-                if (unknownKeys.compareAndSet(i, 0, key)) {
-                    return unknownAdders[i];
-                }
-                unknownClaimed.decrementAndGet(); // another thread took this slot; look at it again
-                if (unknownKeys.get(i) == key) {
-                    return unknownAdders[i];
-                }
+            if (existing != 0) {
+                continue;
+            }
+            if (!claim || unknownClaimed.get() >= maxUnknownCodes) {
+                return -1;
+            }
+            if (unknownClaimed.incrementAndGet() > maxUnknownCodes) {
+                unknownClaimed.decrementAndGet();
+                return -1;
+            }
+            if (unknownKeys.compareAndSet(i, 0, key)) {
+                return i;
+            }
+            unknownClaimed.decrementAndGet(); // another thread took this slot; look at it again
+            if (unknownKeys.get(i) == key) {
+                return i;
             }
         }
-        return other;
+        return -1;
     }
 
     private static int mix(int code) {
@@ -209,8 +219,8 @@ public final class ErrorCounts {
             if (oldSlot >= 0) {
                 adders[slot] = old.adders[oldSlot];
             } else {
-                int unknownSlot = findUnknownSlot(code);
-                adders[slot] = unknownSlot >= 0 ? unknownAdders[unknownSlot] : new LongAdder();
+                int known = unknownSlot(code, false);
+                adders[slot] = known >= 0 ? unknownAdders[known] : new LongAdder();
             }
         }
         layout = new Layout(merged, adders);
@@ -240,8 +250,8 @@ public final class ErrorCounts {
         if (slot >= 0) {
             return current.adders[slot].sum();
         }
-        int unknownSlot = findUnknownSlot(code);
-        return unknownSlot >= 0 ? unknownAdders[unknownSlot].sum() : 0;
+        int unknown = unknownSlot(code, false);
+        return unknown >= 0 ? unknownAdders[unknown].sum() : 0;
     }
 
     /** How many errors were counted under {@code other}: unknown codes beyond the bound. */
@@ -289,22 +299,6 @@ public final class ErrorCounts {
                 action.accept(key - 1);
             }
         }
-    }
-
-    private int findUnknownSlot(int code) {
-        int key = code + 1;
-        int mask = unknownKeys.length() - 1;
-        int i = mix(code) & mask;
-        for (int probes = 0; probes <= mask; probes++, i = (i + 1) & mask) {
-            int existing = unknownKeys.get(i);
-            if (existing == key) {
-                return i;
-            }
-            if (existing == 0) {
-                return -1;
-            }
-        }
-        return -1;
     }
 
     @Override

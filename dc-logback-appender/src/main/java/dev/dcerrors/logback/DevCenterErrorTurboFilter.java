@@ -32,7 +32,9 @@ import org.slf4j.event.KeyValuePair;
  * counts nothing.
  *
  * <p>Counts go to {@link ErrorCounts#shared()} unless {@link #setCounts} names another instance; they
- * outlive the filter, so a {@code LoggerContext.reset()} and reconfiguration loses nothing.
+ * outlive the filter. Across {@code LoggerContext.reset()} and reconfiguration (scan="true", a JoranConfigurator
+ * re-run) the counting filter is put back right after the reset and counts on while the new configuration is
+ * read; a re-declared filter hands its options to it, so exactly one instance counts (see {@link FilterHandover}).
  */
 public class DevCenterErrorTurboFilter extends TurboFilter {
 

@@ -112,7 +112,7 @@ final class ConsoleReport {
             run.differences().forEach(d -> out.println("  " + d));
         }
         out.println();
-        out.println("Metrics: curl " + run.metricsUrl());
+        out.println("Metrics (while the demo runs; --serve keeps it running): curl " + run.metricsUrl());
         out.println("Log of the backend (with %dcCode/%dcCategory/%dcSeverity): " + run.logFile());
         out.println("Point Prometheus at it (prometheus.yml):");
         out.println("  scrape_configs:");

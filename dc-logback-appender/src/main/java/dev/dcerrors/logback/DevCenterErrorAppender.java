@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.event.KeyValuePair;
 
 /**
  * Counts the Developer Center error codes of the events it receives: their formatted message, SLF4J
@@ -57,12 +56,7 @@ public class DevCenterErrorAppender extends UnsynchronizedAppenderBase<ILoggingE
         try {
             int budget = r.maxCodesPerEvent();
             budget -= r.recognizeText(event.getFormattedMessage(), budget);
-            List<KeyValuePair> pairs = event.getKeyValuePairs();
-            if (pairs != null) {
-                for (int i = 0, n = pairs.size(); i < n && budget > 0; i++) {
-                    budget -= r.recognizeKeyValue(pairs.get(i).key, pairs.get(i).value, budget);
-                }
-            }
+            budget -= scanning.scanKeyValuePairs(r, event.getKeyValuePairs(), budget);
             if (!mdcKeys.isEmpty()) {
                 Map<String, String> mdc = event.getMDCPropertyMap();
                 for (int i = 0, n = mdcKeys.size(); i < n && budget > 0 && mdc != null; i++) {

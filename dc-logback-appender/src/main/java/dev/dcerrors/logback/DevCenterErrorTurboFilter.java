@@ -102,19 +102,12 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
     public FilterReply decide(@Nullable Marker marker, Logger logger, Level level, @Nullable String format,
             @Nullable Object @Nullable [] params, @Nullable Throwable t) {
         Config config = active;
-        if (config == null || format == null || !levelCounts(config, logger, level)) {
-            return FilterReply.NEUTRAL;
-        }
-        try {
-            ErrorRecognizer r = config.recognizer();
-            int budget = r.maxCodesPerEvent();
-            budget -= r.recognizeTemplate(format, params, budget);
-            budget -= scanArguments(config, params, budget);
-            if (config.scanThrowables()) {
-                scanning.scanThrowable(r, t, budget);
+        if (config != null && format != null) { // no message: an isXxxEnabled() probe
+            try {
+                count(config, logger, level, format, params, null, t);
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                scanning.reportOnce("counting a log event failed with " + e, e);
             }
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            scanning.reportOnce("counting a log event failed with " + e, e);
         }
         return FilterReply.NEUTRAL;
     }
@@ -127,35 +120,33 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
     @Override
     public FilterReply decide(Logger logger, org.slf4j.event.LoggingEvent event) {
         Config config = active;
-        if (config == null) {
-            return FilterReply.NEUTRAL;
-        }
-        try {
-            if (!levelCounts(config, logger, Level.convertAnSLF4JLevel(event.getLevel()))) {
-                return FilterReply.NEUTRAL;
+        if (config != null) {
+            try {
+                count(config, logger, Level.convertAnSLF4JLevel(event.getLevel()), event.getMessage(), event.getArgumentArray(),
+                        event.getKeyValuePairs(), event.getThrowable());
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                scanning.reportOnce("counting a log event failed with " + e, e);
             }
-            ErrorRecognizer r = config.recognizer();
-            int budget = r.maxCodesPerEvent();
-            Object[] params = event.getArgumentArray();
-            String message = event.getMessage();
-            if (message != null) {
-                budget -= r.recognizeTemplate(message, params, budget);
-            }
-            budget -= scanArguments(config, params, budget);
-            List<KeyValuePair> pairs = event.getKeyValuePairs();
-            if (pairs != null) {
-                for (int i = 0, n = pairs.size(); i < n && budget > 0; i++) {
-                    KeyValuePair pair = pairs.get(i);
-                    budget -= r.recognizeKeyValue(pair.key, pair.value, budget);
-                }
-            }
-            if (config.scanThrowables()) {
-                scanning.scanThrowable(r, event.getThrowable(), budget);
-            }
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            scanning.reportOnce("counting a log event failed with " + e, e);
         }
         return FilterReply.NEUTRAL;
+    }
+
+    /** Counts the codes of one log call, both paths alike: template, arguments, key-value pairs, throwable. */
+    private void count(Config config, Logger logger, Level level, @Nullable String template, @Nullable Object @Nullable [] params,
+            @Nullable List<KeyValuePair> pairs, @Nullable Throwable t) {
+        if (!levelCounts(config, logger, level)) {
+            return;
+        }
+        ErrorRecognizer r = config.recognizer();
+        int budget = r.maxCodesPerEvent();
+        if (template != null) {
+            budget -= r.recognizeTemplate(template, params, budget);
+        }
+        budget -= scanArguments(config, params, budget);
+        budget -= scanning.scanKeyValuePairs(r, pairs, budget);
+        if (config.scanThrowables()) {
+            scanning.scanThrowable(r, t, budget);
+        }
     }
 
     private static boolean levelCounts(Config config, Logger logger, Level level) {

@@ -2,8 +2,10 @@ package dev.dcerrors.logback;
 
 import ch.qos.logback.core.spi.ContextAware;
 import dev.dcerrors.core.ErrorRecognizer;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.event.KeyValuePair;
 
 /**
  * Scanning of the parts of a log event that the turbo filter and the appender share: arguments,
@@ -47,6 +49,18 @@ final class EventScanning {
             IN_TO_STRING.remove();
         }
         return text == null ? 0 : recognizer.recognizeText(text, budget);
+    }
+
+    /** Counts SLF4J key-value pairs whose key is a code key and whose value is a code; returns how many. */
+    int scanKeyValuePairs(ErrorRecognizer recognizer, @Nullable List<KeyValuePair> pairs, int budget) {
+        int counted = 0;
+        if (pairs != null) {
+            for (int i = 0, n = pairs.size(); i < n && counted < budget; i++) {
+                KeyValuePair pair = pairs.get(i);
+                counted += recognizer.recognizeKeyValue(pair.key, pair.value, budget - counted);
+            }
+        }
+        return counted;
     }
 
     /** Counts the codes in the messages of a throwable and its causes; returns how many. */

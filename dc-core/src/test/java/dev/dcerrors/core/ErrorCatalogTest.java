@@ -3,12 +3,16 @@ package dev.dcerrors.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,10 +23,19 @@ class ErrorCatalogTest {
 
     private static final Pattern ROW = Pattern.compile("^\\|\\s*(\\d+)\\s*\\|(.*)\\|\\s*$");
 
-    /** The seed table as the design keeps it: code -> message, padding trimmed. */
+    /** The published error-code table, kept as a test fixture (see its first line). */
+    static final String SEED_TABLE = "/dev/dcerrors/core/seed/error-code-summary.md";
+
+    /** The seed table: code -> message, padding trimmed. */
     static Map<Integer, String> seedTable() throws IOException {
         Map<Integer, String> rows = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(SharedFiles.errorCodeSummary(), StandardCharsets.UTF_8)) {
+        InputStream in = ErrorCatalogTest.class.getResourceAsStream(SEED_TABLE);
+        assertThat(in).as("test fixture %s", SEED_TABLE).isNotNull();
+        List<String> lines;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            lines = reader.lines().toList();
+        }
+        for (String line : lines) {
             Matcher m = ROW.matcher(line);
             if (m.matches()) {
                 rows.put(Integer.parseInt(m.group(1)), m.group(2).strip());

@@ -65,11 +65,6 @@ public final class ErrorCatalog {
         return BuiltIn.INSTANCE;
     }
 
-    /** A catalog with no codes. */
-    public static ErrorCatalog empty() {
-        return new ErrorCatalog(List.of());
-    }
-
     /** A catalog of the given codes; a later entry for the same code replaces an earlier one. */
     public static ErrorCatalog of(ErrorCode... codes) {
         TreeMap<Integer, ErrorCode> map = new TreeMap<>();
@@ -204,7 +199,7 @@ public final class ErrorCatalog {
     }
 
     /** The dense index (0 to {@link #size()} - 1, in code order) of {@code code}, or -1. */
-    public int slotOf(int code) {
+    int slotOf(int code) {
         int offset = code - minCode;
         if (offset < 0 || offset >= slotByOffset.length) {
             return -1;
@@ -213,7 +208,7 @@ public final class ErrorCatalog {
     }
 
     /** The entry at a slot. */
-    public ErrorCode atSlot(int slot) {
+    ErrorCode atSlot(int slot) {
         return byCode[slot];
     }
 

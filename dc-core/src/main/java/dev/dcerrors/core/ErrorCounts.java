@@ -105,7 +105,10 @@ public final class ErrorCounts {
 
     /**
      * Creates the instance of this name with a bound on unknown codes, or returns the existing one when
-     * the name is taken already (whose bound stays as it is: compare {@link #maxUnknownCodes()}).
+     * the name is taken already, whose bound stays as it is: compare {@link #maxUnknownCodes()}
+     * ({@link RecognizerOptions#build} reports a difference).
+     *
+     * @throws IllegalArgumentException when the name is blank or the bound out of range
      */
     public static ErrorCounts named(String name, int maxUnknownCodes) {
         if (name.isBlank()) {
@@ -114,7 +117,7 @@ public final class ErrorCounts {
         return NAMED.computeIfAbsent(name, n -> new ErrorCounts(n, ErrorCatalog.builtIn(), maxUnknownCodes));
     }
 
-    // ---------------------------------------------------------------- logging side
+    // ---------------------------------------------------------------- logging side (through ErrorRecognizer)
 
     /**
      * Records one recognized response code: 200 as a success, a catalog code or a value in
@@ -138,24 +141,6 @@ public final class ErrorCounts {
             return true;
         }
         return false;
-    }
-
-    /** Records a successful response. */
-    public void recordSuccess() {
-        success.increment();
-    }
-
-    /** Records an error response with {@code code}, whether the catalog holds it or not. */
-    public void recordError(int code) {
-        Layout current = layout;
-        int slot = current.catalog.slotOf(code);
-        if (slot >= 0) {
-            current.adders[slot].increment();
-        } else if (code >= 0) {
-            unknownAdder(code).increment();
-        } else {
-            other.increment();
-        }
     }
 
     /** The adder of an unknown code: its own while the bound allows, else {@code other}'s. */
@@ -212,6 +197,9 @@ public final class ErrorCounts {
     public synchronized void addCatalog(ErrorCatalog extra) {
         Layout old = layout;
         ErrorCatalog merged = old.catalog.withOverrides(extra);
+        if (merged.codes().equals(old.catalog.codes())) {
+            return; // nothing changes: keep the catalog object, so that readers see no change
+        }
         LongAdder[] adders = new LongAdder[merged.size()];
         for (int slot = 0; slot < adders.length; slot++) {
             int code = merged.atSlot(slot).code();

@@ -56,8 +56,8 @@ class ErrorCountsTest {
     @Test
     void seenCatalogCodesAreListedInCodeOrder() {
         ErrorCounts counts = new ErrorCounts();
-        counts.recordError(5325);
-        counts.recordError(5000);
+        counts.record(5325, range);
+        counts.record(5000, range);
         List<Integer> seen = new ArrayList<>();
         counts.forEachCatalogCodeSeen(seen::add);
         assertThat(seen).containsExactly(5000, 5325);

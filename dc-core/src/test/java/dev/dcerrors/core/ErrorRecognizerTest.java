@@ -1,18 +1,17 @@
 package dev.dcerrors.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
 class ErrorRecognizerTest {
 
     private final ErrorCounts counts = new ErrorCounts();
-    private final ErrorRecognizer recognizer = new ErrorRecognizer(CodeScanner.defaults(), CodeRange.defaultRange(), counts, 3);
+    private final ErrorRecognizer recognizer = new ErrorRecognizer(CodeScanner.defaults(), CodeRange.defaultRange(), counts, 3, ArgumentMode.STRINGS, false);
 
     @Test
     void countsSuccessCatalogAndInRangeUnknownCodes() {
-        assertThat(recognizer.recognize("{\"code\":200} {\"code\":5147} {\"code\":4026}")).isEqualTo(3);
+        assertThat(recognizer.recognizeText("{\"code\":200} {\"code\":5147} {\"code\":4026}", 3)).isEqualTo(3);
         assertThat(counts.successCount()).isEqualTo(1);
         assertThat(counts.count(5147)).isEqualTo(1);
         assertThat(counts.count(4026)).isEqualTo(1);
@@ -20,7 +19,7 @@ class ErrorRecognizerTest {
 
     @Test
     void valuesOutsideCatalogAndRangeAreIgnored() {
-        assertThat(recognizer.recognize("code=404 code=0 code=50321 code=7000")).isZero();
+        assertThat(recognizer.recognizeText("code=404 code=0 code=50321 code=7000", 3)).isZero();
         assertThat(counts.errorCount() + counts.successCount()).isZero();
     }
 
@@ -52,8 +51,18 @@ class ErrorRecognizerTest {
     }
 
     @Test
-    void capOutOfRangeIsRejected() {
-        assertThatThrownBy(() -> new ErrorRecognizer(CodeScanner.defaults(), CodeRange.defaultRange(), counts, 0))
-                .hasMessageContaining("maxCodesPerEvent 0");
+    void aSinkOfTheCallersSeesTheValuesWithoutCounting() {
+        int[] seen = new int[4];
+        int[] n = {0};
+        CodeSink firstResponseCode = value -> {
+            if (recognizer.isResponseCode(value)) {
+                seen[n[0]++] = value;
+                return true;
+            }
+            return false;
+        };
+        assertThat(recognizer.scanText("code=404 code=5147 code=200", firstResponseCode, 1)).isEqualTo(1);
+        assertThat(seen[0]).isEqualTo(5147);
+        assertThat(counts.errorCount() + counts.successCount()).isZero();
     }
 }

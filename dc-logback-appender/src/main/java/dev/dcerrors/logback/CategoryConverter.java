@@ -1,6 +1,5 @@
 package dev.dcerrors.logback;
 
-import dev.dcerrors.core.ErrorCategory;
 import dev.dcerrors.core.ErrorCode;
 import org.jspecify.annotations.Nullable;
 
@@ -9,10 +8,10 @@ import org.jspecify.annotations.Nullable;
  * the catalog), or nothing for a success or an event without a code. Register it with
  * {@code <conversionRule conversionWord="dcCategory" class="dev.dcerrors.logback.CategoryConverter"/>}.
  */
-public class CategoryConverter extends ClassificationConverter {
+public class CategoryConverter extends DevCenterConverter {
 
     @Override
-    String part(@Nullable ErrorCode entry) {
-        return entry == null ? ErrorCategory.UNKNOWN.label() : entry.category().label();
+    String part(int code, @Nullable ErrorCode entry) {
+        return categoryOf(code, entry);
     }
 }

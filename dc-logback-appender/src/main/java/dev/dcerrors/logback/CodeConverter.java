@@ -1,17 +1,17 @@
 package dev.dcerrors.logback;
 
-import ch.qos.logback.classic.pattern.ClassicConverter;
-import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.dcerrors.core.ErrorCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code %dcCode}: the first response code in the event (200 included), or nothing. Register it with
- * {@code <conversionRule conversionWord="dcCode" class="dev.dcerrors.logback.CodeConverter"/>}.
+ * {@code <conversionRule conversionWord="dcCode" class="dev.dcerrors.logback.CodeConverter"/>};
+ * {@code %dcCode{counts}} uses the options of the filter counting into those counts.
  */
-public class CodeConverter extends ClassicConverter {
+public class CodeConverter extends DevCenterConverter {
 
     @Override
-    public String convert(ILoggingEvent event) {
-        int code = EventCodes.firstCode(event);
-        return code == EventCodes.NONE ? "" : Integer.toString(code);
+    String part(int code, @Nullable ErrorCode entry) {
+        return Integer.toString(code);
     }
 }

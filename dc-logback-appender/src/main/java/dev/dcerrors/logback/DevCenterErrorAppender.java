@@ -2,29 +2,34 @@ package dev.dcerrors.logback;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import dev.dcerrors.core.ErrorCounts;
 import dev.dcerrors.core.ErrorRecognizer;
+import dev.dcerrors.core.RecognizerOptions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Counts the Developer Center error codes of the events it receives: their formatted message, SLF4J
- * key-value pairs, chosen MDC entries and, optionally, throwable messages. Use it instead of the turbo
- * filter to keep scanning off the application's thread (put it behind an {@code AsyncAppender}), or to
- * count only the events of some loggers (attach it to those loggers).
+ * Counts the Developer Center error codes of the events it receives: the same parts as the turbo filter
+ * (message template and arguments, SLF4J key-value pairs, optionally throwable messages), plus chosen MDC
+ * entries. Use it instead of the turbo filter to keep scanning off the application's thread (put it behind an
+ * {@code AsyncAppender}), or to count only the events of some loggers (attach it to those loggers).
  *
- * <p>Using both: when the logger context also runs a started {@link DevCenterErrorTurboFilter} that writes
+ * <p>Its options are those of {@link RecognizerOptions}, through the thin setters below, plus its own
+ * {@code <mdcKey>} and {@code <countAlongsideTurboFilter>}.
+ *
+ * <p>Using both: when the logger context also runs a counting {@link DevCenterErrorTurboFilter} that writes
  * to the same counts, the turbo filter has counted every event already, so this appender counts nothing
  * (unless {@link #setCountAlongsideTurboFilter} is set, for counts that are meant to be kept apart).
  */
 public class DevCenterErrorAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
-    private final RecognizerSettings settings = new RecognizerSettings();
+    /** The context object under which a started appender leaves its recognizer for the pattern converters: prefix + counts name. */
+    static final String RECOGNIZER_KEY_PREFIX = "dev.dcerrors.appender.recognizer.";
+
+    private final RecognizerOptions options = new RecognizerOptions();
     private final List<String> mdcKeys = new ArrayList<>();
     private boolean countAlongsideTurboFilter;
     private final EventScanning scanning = new EventScanning(this, "DevCenterErrorAppender");
@@ -32,12 +37,15 @@ public class DevCenterErrorAppender extends UnsynchronizedAppenderBase<ILoggingE
 
     @Override
     public void start() {
-        ErrorRecognizer built = settings.build(this);
+        ErrorRecognizer built = options.build(new OptionReporter(this));
         if (built == null) {
             addError("DevCenterErrorAppender[" + getName() + "] not started: fix the options above. No codes are counted.");
             return;
         }
         recognizer = built;
+        if (getContext() != null) {
+            getContext().putObject(RECOGNIZER_KEY_PREFIX + options.getCounts(), built);
+        }
         super.start();
     }
 
@@ -54,99 +62,99 @@ public class DevCenterErrorAppender extends UnsynchronizedAppenderBase<ILoggingE
             return;
         }
         try {
-            int budget = r.maxCodesPerEvent();
-            budget -= r.recognizeText(event.getFormattedMessage(), budget);
-            budget -= scanning.scanKeyValuePairs(r, event.getKeyValuePairs(), budget);
-            if (!mdcKeys.isEmpty()) {
-                Map<String, String> mdc = event.getMDCPropertyMap();
-                for (int i = 0, n = mdcKeys.size(); i < n && budget > 0 && mdc != null; i++) {
-                    String value = mdc.get(mdcKeys.get(i));
-                    if (value != null) {
-                        int asCode = r.recognizeValue(value, budget);
-                        budget -= asCode > 0 ? asCode : r.recognizeText(value, budget);
-                    }
-                }
-            }
-            if (settings.scanThrowables) {
-                IThrowableProxy proxy = event.getThrowableProxy();
-                for (int depth = 0; proxy != null && depth < EventScanning.MAX_CAUSE_DEPTH && budget > 0; depth++, proxy = proxy.getCause()) {
-                    String message = proxy.getMessage();
-                    if (message != null) {
-                        budget -= r.recognizeText(message, budget);
-                    }
-                }
-            }
+            scanning.scanEvent(r, r.counter(), event, mdcKeys, r.maxCodesPerEvent());
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             scanning.reportOnce("counting a log event failed with " + e, e);
         }
     }
 
-    /** Whether a started turbo filter of this context counts into {@code counts} already. */
+    /** Whether a counting turbo filter of this context writes to {@code counts} already. */
     private boolean turboFilterCounts(ErrorCounts counts) {
         if (!(getContext() instanceof LoggerContext)) {
             return false;
         }
         for (TurboFilter filter : ((LoggerContext) getContext()).getTurboFilterList()) {
-            if (filter instanceof DevCenterErrorTurboFilter && ((DevCenterErrorTurboFilter) filter).isCounting() && ((DevCenterErrorTurboFilter) filter).counts() == counts) {
+            if (filter instanceof DevCenterErrorTurboFilter && ((DevCenterErrorTurboFilter) filter).recognizer() != null
+                    && ((DevCenterErrorTurboFilter) filter).counts() == counts) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The counts this appender writes to; meaningful once started. */
+    /** The counts this appender writes to. */
     public ErrorCounts counts() {
-        return settings.resolveCounts();
+        ErrorRecognizer r = recognizer;
+        return r != null ? r.counts() : ErrorCounts.named(options.getCounts());
     }
 
-    // ---------------------------------------------------------------- options (logback.xml elements)
+    /** The recognizer, while started. */
+    @Nullable ErrorRecognizer recognizer() {
+        return recognizer;
+    }
 
-    /** {@code <maxScanChars>}: how many characters of one text are read at most; default 65536. */
+    List<String> mdcKeys() {
+        return mdcKeys;
+    }
+
+    // ------------------------------------------- logback.xml elements: thin setters over RecognizerOptions
+
+    /** {@code <maxScanChars>}: see {@link RecognizerOptions.Option#MAX_SCAN_CHARS}. */
     public void setMaxScanChars(int maxScanChars) {
-        settings.maxScanChars = maxScanChars;
+        options.setMaxScanChars(maxScanChars);
     }
 
-    /** {@code <maxCodesPerEvent>}: how many codes one event counts at most; default 16. */
+    /** {@code <maxCodesPerEvent>}: see {@link RecognizerOptions.Option#MAX_CODES_PER_EVENT}. */
     public void setMaxCodesPerEvent(int maxCodesPerEvent) {
-        settings.maxCodesPerEvent = maxCodesPerEvent;
+        options.setMaxCodesPerEvent(maxCodesPerEvent);
     }
 
-    /** {@code <errorCodeRange>}: values outside the catalog that count as unknown errors; default {@code 4000-5999}. */
+    /** {@code <errorCodeRange>}: see {@link RecognizerOptions.Option#ERROR_CODE_RANGE}. */
     public void setErrorCodeRange(String errorCodeRange) {
-        settings.errorCodeRange = errorCodeRange;
+        options.setErrorCodeRange(errorCodeRange);
     }
 
-    /** {@code <extraKey>}, repeatable: a key besides {@code code}. */
+    /** {@code <extraKey>}, repeatable: see {@link RecognizerOptions.Option#EXTRA_KEY}. */
     public void addExtraKey(String extraKey) {
-        settings.extraKeys.add(extraKey);
+        options.addExtraKey(extraKey);
     }
 
-    /** {@code <ignoreKeyCase>}: whether keys match regardless of ASCII case; default false. */
+    /** {@code <ignoreKeyCase>}: see {@link RecognizerOptions.Option#IGNORE_KEY_CASE}. */
     public void setIgnoreKeyCase(boolean ignoreKeyCase) {
-        settings.ignoreKeyCase = ignoreKeyCase;
+        options.setIgnoreKeyCase(ignoreKeyCase);
     }
 
-    /** {@code <scanThrowables>}: whether throwable messages (and their causes) are scanned; default false. */
+    /** {@code <scanArguments>}: see {@link RecognizerOptions.Option#SCAN_ARGUMENTS}. */
+    public void setScanArguments(String scanArguments) {
+        options.setScanArguments(scanArguments);
+    }
+
+    /** {@code <scanThrowables>}: see {@link RecognizerOptions.Option#SCAN_THROWABLES}. */
     public void setScanThrowables(boolean scanThrowables) {
-        settings.scanThrowables = scanThrowables;
+        options.setScanThrowables(scanThrowables);
     }
 
-    /** {@code <catalog>}: a file path or {@code classpath:resource} of extra catalog rows. */
+    /** {@code <catalog>}: see {@link RecognizerOptions.Option#CATALOG}. */
     public void setCatalog(String catalog) {
-        settings.catalog = catalog;
+        options.setCatalog(catalog);
     }
 
-    /** {@code <counts>}: the name of the {@link ErrorCounts} instance to write to; default {@code default}. */
+    /** {@code <counts>}: see {@link RecognizerOptions.Option#COUNTS}. */
     public void setCounts(String counts) {
-        settings.counts = counts;
+        options.setCounts(counts);
     }
 
-    /** {@code <mdcKey>}, repeatable: an MDC entry to scan, as text or as a bare code value. */
+    /** {@code <maxUnknownCodes>}: see {@link RecognizerOptions.Option#MAX_UNKNOWN_CODES}. */
+    public void setMaxUnknownCodes(int maxUnknownCodes) {
+        options.setMaxUnknownCodes(maxUnknownCodes);
+    }
+
+    /** {@code <mdcKey>}, repeatable: an MDC entry to scan, as text or as a bare code value. This appender's own option. */
     public void addMdcKey(String mdcKey) {
         mdcKeys.add(mdcKey);
     }
 
-    /** {@code <countAlongsideTurboFilter>}: count even when a turbo filter counts into the same counts; default false. */
+    /** {@code <countAlongsideTurboFilter>}: count even when a turbo filter counts into the same counts; default false. This appender's own option. */
     public void setCountAlongsideTurboFilter(boolean countAlongsideTurboFilter) {
         this.countAlongsideTurboFilter = countAlongsideTurboFilter;
     }

@@ -5,8 +5,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import ch.qos.logback.core.status.Status;
 import dev.dcerrors.core.ErrorCounts;
 import dev.dcerrors.core.ErrorRecognizer;
+import dev.dcerrors.core.RecognizerOptions;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Marker;
@@ -21,90 +23,126 @@ import org.slf4j.event.KeyValuePair;
  * <p>It always answers {@link FilterReply#NEUTRAL}: it observes and never changes what is logged. It
  * skips {@code isXxxEnabled()} probes (no message) and, unless {@link #setIncludeDisabledLevels}, calls
  * at levels the logger drops, as Micrometer's {@code LogbackMetrics} does. Otherwise it scans the message
- * template (resolving {@code code={}} from its argument), the {@code String} arguments, SLF4J key-value
- * pairs of the fluent API, and optionally other arguments through {@code toString()} and the messages of
- * the throwable and its causes. Each log call is counted once, however many appenders it reaches.
+ * template (resolving {@code code={}} from its argument), the arguments ({@code scanArguments}), SLF4J
+ * key-value pairs of the fluent API, and optionally the messages of the throwable and its causes. Each log
+ * call is counted once, however many appenders it reaches.
  *
  * <p>Nothing here locks, allocates when nothing matches, touches a meter registry, or throws into the
  * application: a failure inside the filter is reported once through Logback's status messages and the
- * event goes on unchanged. Options are validated in {@link #start()}; a filter with a bad option reports
- * each through {@code addError}, naming the element, and does not start: it then answers NEUTRAL and
- * counts nothing.
+ * event goes on unchanged. The options are those of {@link RecognizerOptions}, set through the thin setters
+ * below; they are validated in {@link #start()}, each bad one reported with {@code addError} naming its
+ * element, and a filter with a bad option does not start: it answers NEUTRAL and counts nothing.
  *
- * <p>Counts go to {@link ErrorCounts#shared()} unless {@link #setCounts} names another instance; they
- * outlive the filter. Across {@code LoggerContext.reset()} and reconfiguration (scan="true", a JoranConfigurator
- * re-run) the counting filter is put back right after the reset and counts on while the new configuration is
- * read; a re-declared filter hands its options to it, so exactly one instance counts (see {@link FilterHandover}).
+ * <p>Counts go to {@link ErrorCounts#shared()} unless {@code <counts>} names another instance; they outlive the
+ * filter. Across {@code LoggerContext.reset()} and reconfiguration exactly one filter per context and counts
+ * counts, without a gap: see {@link FilterSeat}.
  */
 public class DevCenterErrorTurboFilter extends TurboFilter {
 
-    private final RecognizerSettings settings = new RecognizerSettings();
+    private final RecognizerOptions options;
     private boolean includeDisabledLevels;
+    private boolean installedByCode;
     private final EventScanning scanning = new EventScanning(this, "DevCenterErrorTurboFilter");
 
-    /** What a started filter counts with; replaced as a whole, read once per log call. */
-    record Config(ErrorRecognizer recognizer, RecognizerSettings.ArgumentScan argumentScan, boolean scanThrowables,
-            boolean includeDisabledLevels) {
+    /** What a counting filter counts with; replaced as a whole, read once per log call. */
+    record Counting(ErrorRecognizer recognizer, boolean includeDisabledLevels) {
     }
 
-    /** Set while the filter counts; null means: not counting. */
-    private volatile @Nullable Config active;
-    /** The configuration of the last start, kept for {@link #rejoin()} after a reset. */
-    private volatile @Nullable Config last;
-    private volatile boolean keptAcrossReconfiguration;
+    /** Set while this filter counts; null when it does not (not started, stopped, or another filter holds the seat). */
+    private volatile @Nullable Counting counting;
+
+    public DevCenterErrorTurboFilter() {
+        this(new RecognizerOptions());
+    }
+
+    private DevCenterErrorTurboFilter(RecognizerOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Installs a filter by code, as the Spring Boot starter does: configured from {@code options}, started, added to
+     * {@code context}, and kept across reconfigurations that do not declare it. Remove it with {@link #uninstall()}.
+     *
+     * @return the filter, or null when a filter counting into the same counts is in the context already
+     * @throws IllegalArgumentException listing every bad option
+     */
+    public static @Nullable DevCenterErrorTurboFilter install(LoggerContext context, RecognizerOptions options, boolean includeDisabledLevels) {
+        for (Object existing : context.getTurboFilterList()) {
+            if (existing instanceof DevCenterErrorTurboFilter && ((DevCenterErrorTurboFilter) existing).isCounting()
+                    && ((DevCenterErrorTurboFilter) existing).options.getCounts().equals(options.getCounts())) {
+                return null;
+            }
+        }
+        DevCenterErrorTurboFilter filter = new DevCenterErrorTurboFilter(options);
+        filter.includeDisabledLevels = includeDisabledLevels;
+        filter.installedByCode = true;
+        filter.setContext(context);
+        filter.setName("devcenter-errors");
+        long statusesBefore = context.getStatusManager().getCount();
+        filter.start();
+        if (!filter.isStarted()) {
+            StringBuilder problems = new StringBuilder("DevCenterErrorTurboFilter could not start:");
+            context.getStatusManager().getCopyOfStatusList().stream().skip(statusesBefore).filter(s -> s.getLevel() == Status.ERROR)
+                    .forEach(s -> problems.append("\n  ").append(s.getMessage()));
+            throw new IllegalArgumentException(problems.toString());
+        }
+        context.addTurboFilter(filter);
+        return filter;
+    }
 
     @Override
     public void start() {
-        ErrorRecognizer built = settings.build(this);
-        if (built == null) {
+        ErrorRecognizer recognizer = options.build(new OptionReporter(this));
+        if (recognizer == null) {
             addError("DevCenterErrorTurboFilter not started: fix the options above. Logging goes on; no codes are counted.");
             return;
         }
-        Config config = new Config(built, settings.argumentScan(), settings.scanThrowables, includeDisabledLevels);
-        last = config;
-        if (getContext() instanceof LoggerContext && !FilterHandover.of((LoggerContext) getContext(), settings.counts).claim(this, config)) {
-            // Another instance counts into the same counts in this context (it survived a reset): it took over
-            // this configuration, and this one stays out of the way, so that no log call counts twice.
-            addInfo("DevCenterErrorTurboFilter: the instance already counting into '" + settings.counts + "' takes over this configuration");
-            super.start();
-            return;
-        }
-        active = config;
+        Counting wanted = new Counting(recognizer, includeDisabledLevels);
         super.start();
+        if (getContext() instanceof LoggerContext) {
+            FilterSeat.of((LoggerContext) getContext(), options.getCounts()).take(this, wanted);
+        } else {
+            countWith(wanted);
+        }
     }
 
+    /** Stops counting. {@code LoggerContext.reset()} calls this too; the {@link FilterSeat} then puts the filter back. */
     @Override
     public void stop() {
-        active = null;
+        counting = null;
         super.stop();
     }
 
-    /** Takes over a newer instance's configuration (see {@link FilterHandover}). */
-    void adopt(Config config) {
-        last = config;
-        if (active != null) {
-            active = config;
+    /** Stops this filter and takes it out of its logger context for good: a later reset does not put it back. */
+    public void uninstall() {
+        if (getContext() instanceof LoggerContext) {
+            FilterSeat.of((LoggerContext) getContext(), options.getCounts()).vacate(this);
         }
+        stop();
     }
 
-    /** Counts again after {@code LoggerContext.reset()} stopped this filter; false when it never started. */
-    boolean rejoin() {
-        Config config = last;
-        if (config == null) {
-            return false;
-        }
-        active = config;
+    /** Set by the {@link FilterSeat} only. */
+    void countWith(@Nullable Counting wanted) {
+        counting = wanted;
+    }
+
+    /** Counts again after a reset stopped this filter; by the {@link FilterSeat} only. */
+    void resume(Counting wanted) {
+        counting = wanted;
         super.start();
-        return true;
+    }
+
+    boolean installedByCode() {
+        return installedByCode;
     }
 
     @Override
     public FilterReply decide(@Nullable Marker marker, Logger logger, Level level, @Nullable String format,
             @Nullable Object @Nullable [] params, @Nullable Throwable t) {
-        Config config = active;
-        if (config != null && format != null) { // no message: an isXxxEnabled() probe
+        Counting now = counting;
+        if (now != null && format != null) { // no message: an isXxxEnabled() probe
             try {
-                count(config, logger, level, format, params, null, t);
+                count(now, logger, level, format, params, null, t);
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 scanning.reportOnce("counting a log event failed with " + e, e);
             }
@@ -119,10 +157,10 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
      */
     @Override
     public FilterReply decide(Logger logger, org.slf4j.event.LoggingEvent event) {
-        Config config = active;
-        if (config != null) {
+        Counting now = counting;
+        if (now != null) {
             try {
-                count(config, logger, Level.convertAnSLF4JLevel(event.getLevel()), event.getMessage(), event.getArgumentArray(),
+                count(now, logger, Level.convertAnSLF4JLevel(event.getLevel()), event.getMessage(), event.getArgumentArray(),
                         event.getKeyValuePairs(), event.getThrowable());
             } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 scanning.reportOnce("counting a log event failed with " + e, e);
@@ -132,110 +170,86 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
     }
 
     /** Counts the codes of one log call, both paths alike: template, arguments, key-value pairs, throwable. */
-    private void count(Config config, Logger logger, Level level, @Nullable String template, @Nullable Object @Nullable [] params,
+    private void count(Counting now, Logger logger, Level level, @Nullable String template, @Nullable Object @Nullable [] params,
             @Nullable List<KeyValuePair> pairs, @Nullable Throwable t) {
-        if (!levelCounts(config, logger, level)) {
-            return;
-        }
-        ErrorRecognizer r = config.recognizer();
-        int budget = r.maxCodesPerEvent();
-        if (template != null) {
-            budget -= r.recognizeTemplate(template, params, budget);
-        }
-        budget -= scanArguments(config, params, budget);
-        budget -= scanning.scanKeyValuePairs(r, pairs, budget);
-        if (config.scanThrowables()) {
-            scanning.scanThrowable(r, t, budget);
-        }
-    }
-
-    private static boolean levelCounts(Config config, Logger logger, Level level) {
         // Not logger.isEnabledFor(level): that calls the turbo filters again.
-        return config.includeDisabledLevels() || level.isGreaterOrEqual(logger.getEffectiveLevel());
+        if (now.includeDisabledLevels() || level.isGreaterOrEqual(logger.getEffectiveLevel())) {
+            ErrorRecognizer r = now.recognizer();
+            scanning.scanCall(r, r.counter(), template, params, pairs, t, r.maxCodesPerEvent());
+        }
     }
 
-    private int scanArguments(Config config, @Nullable Object @Nullable [] params, int budget) {
-        if (params == null || config.argumentScan() == RecognizerSettings.ArgumentScan.NONE) {
-            return 0;
-        }
-        int counted = 0;
-        for (int i = 0; i < params.length && counted < budget; i++) {
-            counted += scanning.scanArgument(config.recognizer(), params[i], config.argumentScan(), budget - counted);
-        }
-        return counted;
-    }
-
-    /** Whether this instance counts now (started, and not standing aside for another instance). */
+    /** Whether this instance counts now (started, and holding its context's seat). */
     public boolean isCounting() {
-        return active != null;
+        return counting != null;
     }
 
-    /** The counts this filter writes to; meaningful once started. */
+    /** The recognizer this filter counts with, or null when it does not count. */
+    @Nullable ErrorRecognizer recognizer() {
+        Counting now = counting;
+        return now == null ? null : now.recognizer();
+    }
+
+    /** The counts this filter writes to. */
     public ErrorCounts counts() {
-        return settings.resolveCounts();
+        ErrorRecognizer now = recognizer();
+        return now != null ? now.counts() : ErrorCounts.named(options.getCounts());
     }
 
-    // ---------------------------------------------------------------- options (logback.xml elements)
+    // ------------------------------------------- logback.xml elements: thin setters over RecognizerOptions
 
-    /** {@code <maxScanChars>}: how many characters of one text are read at most; default 65536. */
+    /** {@code <maxScanChars>}: see {@link RecognizerOptions.Option#MAX_SCAN_CHARS}. */
     public void setMaxScanChars(int maxScanChars) {
-        settings.maxScanChars = maxScanChars;
+        options.setMaxScanChars(maxScanChars);
     }
 
-    /** {@code <maxCodesPerEvent>}: how many codes one log call counts at most (batch responses); default 16. */
+    /** {@code <maxCodesPerEvent>}: see {@link RecognizerOptions.Option#MAX_CODES_PER_EVENT}. */
     public void setMaxCodesPerEvent(int maxCodesPerEvent) {
-        settings.maxCodesPerEvent = maxCodesPerEvent;
+        options.setMaxCodesPerEvent(maxCodesPerEvent);
     }
 
-    /** {@code <errorCodeRange>}: values outside the catalog that count as unknown errors, e.g. {@code 4000-5999} (default) or {@code 4000-4999,7001}. */
+    /** {@code <errorCodeRange>}: see {@link RecognizerOptions.Option#ERROR_CODE_RANGE}. */
     public void setErrorCodeRange(String errorCodeRange) {
-        settings.errorCodeRange = errorCodeRange;
+        options.setErrorCodeRange(errorCodeRange);
     }
 
-    /** {@code <extraKey>}, repeatable: a key besides {@code code}, e.g. {@code errorCode}. */
+    /** {@code <extraKey>}, repeatable: see {@link RecognizerOptions.Option#EXTRA_KEY}. */
     public void addExtraKey(String extraKey) {
-        settings.extraKeys.add(extraKey);
+        options.addExtraKey(extraKey);
     }
 
-    /** {@code <ignoreKeyCase>}: whether keys match regardless of ASCII case; default false. */
+    /** {@code <ignoreKeyCase>}: see {@link RecognizerOptions.Option#IGNORE_KEY_CASE}. */
     public void setIgnoreKeyCase(boolean ignoreKeyCase) {
-        settings.ignoreKeyCase = ignoreKeyCase;
+        options.setIgnoreKeyCase(ignoreKeyCase);
     }
 
-    /** {@code <includeDisabledLevels>}: whether calls at levels the logger drops are counted too; default false. */
+    /** {@code <scanArguments>}: see {@link RecognizerOptions.Option#SCAN_ARGUMENTS}. */
+    public void setScanArguments(String scanArguments) {
+        options.setScanArguments(scanArguments);
+    }
+
+    /** {@code <scanThrowables>}: see {@link RecognizerOptions.Option#SCAN_THROWABLES}. */
+    public void setScanThrowables(boolean scanThrowables) {
+        options.setScanThrowables(scanThrowables);
+    }
+
+    /** {@code <catalog>}: see {@link RecognizerOptions.Option#CATALOG}. */
+    public void setCatalog(String catalog) {
+        options.setCatalog(catalog);
+    }
+
+    /** {@code <counts>}: see {@link RecognizerOptions.Option#COUNTS}. */
+    public void setCounts(String counts) {
+        options.setCounts(counts);
+    }
+
+    /** {@code <maxUnknownCodes>}: see {@link RecognizerOptions.Option#MAX_UNKNOWN_CODES}. */
+    public void setMaxUnknownCodes(int maxUnknownCodes) {
+        options.setMaxUnknownCodes(maxUnknownCodes);
+    }
+
+    /** {@code <includeDisabledLevels>}: whether calls at levels the logger drops are counted too; default false. This filter's own option. */
     public void setIncludeDisabledLevels(boolean includeDisabledLevels) {
         this.includeDisabledLevels = includeDisabledLevels;
-    }
-
-    /** {@code <scanArguments>}: {@code strings} (default: String and CharSequence arguments), {@code all} (others through toString()), or {@code none}. */
-    public void setScanArguments(String scanArguments) {
-        settings.scanArguments = scanArguments;
-    }
-
-    /** {@code <scanThrowables>}: whether the messages of the throwable and its causes are scanned; default false. */
-    public void setScanThrowables(boolean scanThrowables) {
-        settings.scanThrowables = scanThrowables;
-    }
-
-    /** {@code <catalog>}: a file path or {@code classpath:resource} of extra catalog rows (codes outside the table, overrides). */
-    public void setCatalog(String catalog) {
-        settings.catalog = catalog;
-    }
-
-    /**
-     * For a filter installed by code rather than declared in logback.xml (the Spring Boot starter does this):
-     * a later configuration that does not declare the filter keeps it instead of retiring it. Default false.
-     */
-    public void setKeptAcrossReconfiguration(boolean keptAcrossReconfiguration) {
-        this.keptAcrossReconfiguration = keptAcrossReconfiguration;
-    }
-
-    boolean keptAcrossReconfiguration() {
-        return keptAcrossReconfiguration;
-    }
-
-    /** {@code <counts>}: the name of the {@link ErrorCounts} instance to write to; default {@code default}, the shared one. */
-    public void setCounts(String counts) {
-        settings.counts = counts;
     }
 }

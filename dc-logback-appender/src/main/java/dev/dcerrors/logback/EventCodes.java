@@ -1,59 +1,115 @@
 package dev.dcerrors.logback;
 
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import dev.dcerrors.core.CodeRange;
-import dev.dcerrors.core.CodeScanner;
-import dev.dcerrors.core.ErrorCatalog;
-import dev.dcerrors.core.ErrorCode;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.Context;
+import dev.dcerrors.core.CodeSink;
 import dev.dcerrors.core.ErrorCounts;
+import dev.dcerrors.core.ErrorRecognizer;
+import dev.dcerrors.core.RecognizerOptions;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.event.KeyValuePair;
 
-/** The first response code of an event, for the pattern converters; counts nothing. */
+/**
+ * The first response code of an event, for the pattern converters, found with the recognizer that counts it, so that
+ * a printed code and its classification are the labels the metrics show. Counts nothing.
+ *
+ * <p>Which recognizer: that of the counting turbo filter of the event's logger context (for the converter's counts
+ * name, when it has one: {@code %dcCode{counts}}), else that of a started {@link DevCenterErrorAppender} of those
+ * counts, else the default options over those counts. One event is scanned once per thread however many converters a
+ * pattern holds: the last result is kept per thread.
+ */
 final class EventCodes {
 
     /** No code in the event. */
     static final int NONE = -1;
 
-    private EventCodes() {
-    }
+    private static final ThreadLocal<Found> LAST = ThreadLocal.withInitial(Found::new);
+    private static final Map<String, ErrorRecognizer> DEFAULTS = new ConcurrentHashMap<>();
 
-    /**
-     * The first value in the event's formatted message or key-value pairs that is a response code: 200, a
-     * catalog code, or a value in the default error range.
-     */
-    static int firstCode(ILoggingEvent event) {
-        ErrorCatalog catalog = ErrorCounts.shared().catalog();
-        int[] first = {NONE};
-        CodeScanner.defaults().scan(event.getFormattedMessage(), value -> {
-            if (isResponseCode(value, catalog)) {
-                first[0] = value;
+    /** What was found in the last event this thread asked about; valid until the thread asks about another. */
+    static final class Found implements CodeSink {
+        private @Nullable ILoggingEvent event;
+        private @Nullable String countsName;
+        private @Nullable ErrorRecognizer recognizer;
+        private int code = NONE;
+
+        /** The first response code (200 included), or {@link #NONE}. */
+        int code() {
+            return code;
+        }
+
+        /** The recognizer whose catalog classifies the code. */
+        ErrorRecognizer recognizer() {
+            ErrorRecognizer r = recognizer;
+            if (r == null) {
+                throw new IllegalStateException("no event scanned yet");
+            }
+            return r;
+        }
+
+        @Override
+        public boolean accept(int value) {
+            if (recognizer().isResponseCode(value)) {
+                code = value;
                 return true;
             }
             return false;
-        }, 1);
-        if (first[0] != NONE) {
-            return first[0];
         }
-        List<KeyValuePair> pairs = event.getKeyValuePairs();
-        if (pairs != null) {
-            for (KeyValuePair pair : pairs) {
-                int value = CodeScanner.defaults().isKey(pair.key) ? CodeScanner.codeValue(pair.value) : NONE;
-                if (value >= 0 && isResponseCode(value, catalog)) {
-                    return value;
+    }
+
+    private EventCodes() {
+    }
+
+    /** Scans the event, or returns this thread's last result when it is the same event and counts name. */
+    static Found find(ILoggingEvent event, @Nullable Context context, @Nullable String countsName, EventScanning scanning) {
+        Found found = LAST.get();
+        if (found.event == event && java.util.Objects.equals(found.countsName, countsName)) {
+            return found;
+        }
+        found.event = event;
+        found.countsName = countsName;
+        found.recognizer = recognizerFor(context, countsName);
+        found.code = NONE;
+        scanning.scanEvent(found.recognizer, found, event, List.of(), 1);
+        return found;
+    }
+
+    private static ErrorRecognizer recognizerFor(@Nullable Context context, @Nullable String countsName) {
+        if (context instanceof LoggerContext) {
+            for (TurboFilter filter : ((LoggerContext) context).getTurboFilterList()) {
+                ErrorRecognizer r = filter instanceof DevCenterErrorTurboFilter ? ((DevCenterErrorTurboFilter) filter).recognizer() : null;
+                if (r != null && (countsName == null || r.counts().name().equals(countsName))) {
+                    return r;
                 }
             }
         }
-        return NONE;
+        String name = countsName != null ? countsName : ErrorCounts.DEFAULT_NAME;
+        Object appenders = context == null ? null : context.getObject(DevCenterErrorAppender.RECOGNIZER_KEY_PREFIX + name);
+        if (appenders instanceof ErrorRecognizer) {
+            return (ErrorRecognizer) appenders;
+        }
+        return DEFAULTS.computeIfAbsent(name, EventCodes::defaultRecognizer);
     }
 
-    private static boolean isResponseCode(int value, ErrorCatalog catalog) {
-        return value == ErrorCode.SUCCESS || catalog.contains(value) || CodeRange.defaultRange().contains(value);
-    }
+    private static ErrorRecognizer defaultRecognizer(String countsName) {
+        RecognizerOptions options = new RecognizerOptions();
+        options.setCounts(countsName);
+        ErrorRecognizer r = options.build(new RecognizerOptions.Reporter() {
+            @Override
+            public void error(RecognizerOptions.Option option, String message) {
+            }
 
-    /** The catalog entry of an error code, or null for 200 and codes outside the catalog. */
-    static @Nullable ErrorCode entry(int code) {
-        return code < 0 ? null : ErrorCounts.shared().catalog().find(code);
+            @Override
+            public void warn(RecognizerOptions.Option option, String message) {
+            }
+        });
+        if (r == null) {
+            throw new IllegalArgumentException("'" + countsName + "' is not a counts name");
+        }
+        return r;
     }
 }

@@ -1,16 +1,24 @@
 package dev.dcerrors.logback;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.spi.ContextAware;
+import dev.dcerrors.core.ArgumentMode;
+import dev.dcerrors.core.CodeSink;
 import dev.dcerrors.core.ErrorRecognizer;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.event.KeyValuePair;
 
 /**
- * Scanning of the parts of a log event that the turbo filter and the appender share: arguments,
- * throwables. Never throws: a part that fails (a {@code toString()} or {@code getMessage()} that throws)
- * is skipped, and the first such failure is reported through the component's status messages.
+ * The walk over the parts of one log call that the turbo filter, the appender and the pattern converters share:
+ * the message template with its arguments, SLF4J key-value pairs, chosen MDC entries, the throwable and its
+ * causes. Every value found goes to a {@link CodeSink} (the recognizer's counter, or a converter's probe), until
+ * the sink has accepted {@code budget} values. Never throws: a part that fails (a {@code toString()} or
+ * {@code getMessage()} that throws) is skipped, and the first such failure is reported through the component's
+ * status messages.
  */
 final class EventScanning {
 
@@ -29,12 +37,57 @@ final class EventScanning {
         this.component = component;
     }
 
-    /** Counts the codes in one argument; returns how many. */
-    int scanArgument(ErrorRecognizer recognizer, @Nullable Object argument, RecognizerSettings.ArgumentScan mode, int budget) {
-        if (argument instanceof CharSequence) {
-            return recognizer.recognizeText((CharSequence) argument, budget);
+    /** One log call as the turbo filter sees it; returns how many values the sink accepted. */
+    int scanCall(ErrorRecognizer r, CodeSink sink, @Nullable String template, @Nullable Object @Nullable [] params,
+            @Nullable List<KeyValuePair> pairs, @Nullable Throwable t, int budget) {
+        int counted = scanMessageAndPairs(r, sink, template, params, pairs, budget);
+        if (r.scanThrowables()) {
+            counted += scanThrowable(r, sink, t, budget - counted);
         }
-        if (mode != RecognizerSettings.ArgumentScan.ALL || argument == null || argument instanceof Number
+        return counted;
+    }
+
+    /** One event as an appender or a converter sees it: the same parts, the MDC entries of {@code mdcKeys}, a throwable proxy. */
+    int scanEvent(ErrorRecognizer r, CodeSink sink, ILoggingEvent event, List<String> mdcKeys, int budget) {
+        int counted = scanMessageAndPairs(r, sink, event.getMessage(), event.getArgumentArray(), event.getKeyValuePairs(), budget);
+        if (!mdcKeys.isEmpty() && counted < budget) {
+            counted += scanMdc(r, sink, event.getMDCPropertyMap(), mdcKeys, budget - counted);
+        }
+        if (r.scanThrowables()) {
+            IThrowableProxy proxy = event.getThrowableProxy();
+            for (int depth = 0; proxy != null && depth < MAX_CAUSE_DEPTH && counted < budget; depth++, proxy = proxy.getCause()) {
+                String message = proxy.getMessage();
+                if (message != null) {
+                    counted += r.scanText(message, sink, budget - counted);
+                }
+            }
+        }
+        return counted;
+    }
+
+    private int scanMessageAndPairs(ErrorRecognizer r, CodeSink sink, @Nullable String template, @Nullable Object @Nullable [] params,
+            @Nullable List<KeyValuePair> pairs, int budget) {
+        int counted = template == null ? 0 : r.scanTemplate(template, params, sink, budget);
+        if (params != null && r.argumentMode() != ArgumentMode.NONE) {
+            for (int i = 0; i < params.length && counted < budget; i++) {
+                counted += scanArgument(r, sink, params[i], budget - counted);
+            }
+        }
+        if (pairs != null) {
+            for (int i = 0, n = pairs.size(); i < n && counted < budget; i++) {
+                KeyValuePair pair = pairs.get(i);
+                counted += r.scanKeyValue(pair.key, pair.value, sink, budget - counted);
+            }
+        }
+        return counted;
+    }
+
+    /** The codes in one argument: text as text, others through toString() when the mode is {@code all}. */
+    private int scanArgument(ErrorRecognizer r, CodeSink sink, @Nullable Object argument, int budget) {
+        if (argument instanceof CharSequence) {
+            return r.scanText((CharSequence) argument, sink, budget);
+        }
+        if (r.argumentMode() != ArgumentMode.ALL || argument == null || argument instanceof Number
                 || argument instanceof Throwable || IN_TO_STRING.get() != null) {
             return 0;
         }
@@ -48,30 +101,31 @@ final class EventScanning {
         } finally {
             IN_TO_STRING.remove();
         }
-        return text == null ? 0 : recognizer.recognizeText(text, budget);
+        return text == null ? 0 : r.scanText(text, sink, budget);
     }
 
-    /** Counts SLF4J key-value pairs whose key is a code key and whose value is a code; returns how many. */
-    int scanKeyValuePairs(ErrorRecognizer recognizer, @Nullable List<KeyValuePair> pairs, int budget) {
+    /** MDC entries, each read as a bare code value or else as text. */
+    private static int scanMdc(ErrorRecognizer r, CodeSink sink, @Nullable Map<String, String> mdc, List<String> keys, int budget) {
         int counted = 0;
-        if (pairs != null) {
-            for (int i = 0, n = pairs.size(); i < n && counted < budget; i++) {
-                KeyValuePair pair = pairs.get(i);
-                counted += recognizer.recognizeKeyValue(pair.key, pair.value, budget - counted);
+        for (int i = 0, n = keys.size(); i < n && counted < budget && mdc != null; i++) {
+            String value = mdc.get(keys.get(i));
+            if (value != null) {
+                int asCode = r.scanValue(value, sink, budget - counted);
+                counted += asCode > 0 ? asCode : r.scanText(value, sink, budget - counted);
             }
         }
         return counted;
     }
 
-    /** Counts the codes in the messages of a throwable and its causes; returns how many. */
-    int scanThrowable(ErrorRecognizer recognizer, @Nullable Throwable throwable, int budget) {
+    /** The messages of a throwable and its causes. */
+    private int scanThrowable(ErrorRecognizer r, CodeSink sink, @Nullable Throwable throwable, int budget) {
         int counted = 0;
         Throwable current = throwable;
         for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH && counted < budget; depth++) {
             try {
                 String message = current.getMessage();
                 if (message != null) {
-                    counted += recognizer.recognizeText(message, budget - counted);
+                    counted += r.scanText(message, sink, budget - counted);
                 }
                 Throwable cause = current.getCause();
                 current = cause == current ? null : cause;

@@ -1,7 +1,6 @@
 package dev.dcerrors.logback;
 
 import dev.dcerrors.core.ErrorCode;
-import dev.dcerrors.core.ErrorSeverity;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,10 +8,10 @@ import org.jspecify.annotations.Nullable;
  * catalog), or nothing for a success or an event without a code. Register it with
  * {@code <conversionRule conversionWord="dcSeverity" class="dev.dcerrors.logback.SeverityConverter"/>}.
  */
-public class SeverityConverter extends ClassificationConverter {
+public class SeverityConverter extends DevCenterConverter {
 
     @Override
-    String part(@Nullable ErrorCode entry) {
-        return entry == null ? ErrorSeverity.ERROR.label() : entry.severity().label();
+    String part(int code, @Nullable ErrorCode entry) {
+        return severityOf(code, entry);
     }
 }

@@ -1,8 +1,7 @@
 package dev.dcerrors.spring;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.turbo.TurboFilter;
-import ch.qos.logback.core.status.Status;
+import dev.dcerrors.core.RecognizerOptions;
 import dev.dcerrors.logback.DevCenterErrorTurboFilter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.ILoggerFactory;
@@ -12,19 +11,20 @@ import org.springframework.beans.factory.InitializingBean;
 
 /**
  * Installs {@link DevCenterErrorTurboFilter} into the running Logback context, unless the application's
- * logback(-spring).xml declares one for the same counts already; removes it when the application stops. The
- * filter survives Spring Boot's own resets of the logging system (see the filter's reset handling).
+ * logback(-spring).xml declares one for the same counts already; uninstalls it when the application stops. The
+ * filter survives Spring Boot's own resets of the logging system.
  */
 public class TurboFilterInstaller implements InitializingBean, DisposableBean {
 
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(TurboFilterInstaller.class);
 
-    private final DevCenterErrorsProperties properties;
+    private final RecognizerOptions options;
+    private final boolean includeDisabledLevels;
     private @Nullable DevCenterErrorTurboFilter installed;
-    private @Nullable LoggerContext context;
 
-    public TurboFilterInstaller(DevCenterErrorsProperties properties) {
-        this.properties = properties;
+    public TurboFilterInstaller(RecognizerOptions options, boolean includeDisabledLevels) {
+        this.options = options;
+        this.includeDisabledLevels = includeDisabledLevels;
     }
 
     @Override
@@ -34,42 +34,9 @@ public class TurboFilterInstaller implements InitializingBean, DisposableBean {
             LOG.warn("DevCenterErrorTurboFilter not installed: SLF4J is bound to {}, not Logback", factory.getClass().getName());
             return;
         }
-        LoggerContext loggerContext = (LoggerContext) factory;
-        for (TurboFilter existing : loggerContext.getTurboFilterList()) {
-            if (existing instanceof DevCenterErrorTurboFilter && ((DevCenterErrorTurboFilter) existing).isCounting()
-                    && ((DevCenterErrorTurboFilter) existing).counts().name().equals(properties.getCounts())) {
-                LOG.debug("DevCenterErrorTurboFilter declared by the logging configuration; not installed again");
-                return;
-            }
-        }
-        DevCenterErrorTurboFilter filter = new DevCenterErrorTurboFilter();
-        filter.setContext(loggerContext);
-        filter.setName("devcenter-errors");
-        filter.setMaxScanChars(properties.getMaxScanChars());
-        filter.setMaxCodesPerEvent(properties.getMaxCodesPerEvent());
-        filter.setErrorCodeRange(properties.getErrorCodeRange());
-        properties.getExtraKeys().forEach(filter::addExtraKey);
-        filter.setIgnoreKeyCase(properties.isIgnoreKeyCase());
-        filter.setIncludeDisabledLevels(properties.isIncludeDisabledLevels());
-        filter.setScanArguments(properties.getScanArguments());
-        filter.setScanThrowables(properties.isScanThrowables());
-        if (properties.getCatalog() != null) {
-            filter.setCatalog(properties.getCatalog());
-        }
-        filter.setCounts(properties.getCounts());
-        filter.setKeptAcrossReconfiguration(true);
-        long statusesBefore = loggerContext.getStatusManager().getCount();
-        filter.start();
-        if (!filter.isStarted()) {
-            StringBuilder problems = new StringBuilder();
-            loggerContext.getStatusManager().getCopyOfStatusList().stream().skip(statusesBefore)
-                    .filter(s -> s.getLevel() == Status.ERROR).forEach(s -> problems.append("\n  ").append(s.getMessage()));
-            throw new IllegalStateException("DevCenterErrorTurboFilter could not start from devcenter.errors.* properties:" + problems);
-        }
-        if (filter.isCounting()) {
-            loggerContext.addTurboFilter(filter);
-            installed = filter;
-            context = loggerContext;
+        installed = DevCenterErrorTurboFilter.install((LoggerContext) factory, options, includeDisabledLevels);
+        if (installed == null) {
+            LOG.debug("DevCenterErrorTurboFilter declared by the logging configuration; not installed again");
         }
     }
 
@@ -81,10 +48,8 @@ public class TurboFilterInstaller implements InitializingBean, DisposableBean {
     @Override
     public void destroy() {
         DevCenterErrorTurboFilter filter = installed;
-        LoggerContext loggerContext = context;
-        if (filter != null && loggerContext != null) {
-            filter.stop();
-            loggerContext.getTurboFilterList().remove(filter);
+        if (filter != null) {
+            filter.uninstall();
         }
         installed = null;
     }

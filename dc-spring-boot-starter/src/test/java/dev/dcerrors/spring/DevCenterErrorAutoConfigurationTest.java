@@ -16,13 +16,13 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-class DevCenterErrorsAutoConfigurationTest {
+class DevCenterErrorAutoConfigurationTest {
 
     private static final String LOCKED = "{\"code\":5147,\"msg\":\"Your account has been temporarily locked.\"}";
 
     private final String counts = "boot-" + UUID.randomUUID();
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DevCenterErrorsAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(DevCenterErrorAutoConfiguration.class))
             .withPropertyValues("devcenter.errors.counts=" + counts);
 
     private static LoggerContext logback() {
@@ -115,8 +115,9 @@ class DevCenterErrorsAutoConfigurationTest {
                         message += " / " + cause.getCause();
                         cause = cause.getCause();
                     }
-                    assertThat(message).contains("devcenter.errors").contains("errorCodeRange").contains("inverted")
-                            .contains("scanArguments").contains("maxCodesPerEvent");
+                    assertThat(message).contains("devcenter.errors.error-code-range: '5999-4000': inverted code range")
+                            .contains("devcenter.errors.scan-arguments: 'everything' is not a mode")
+                            .contains("devcenter.errors.max-codes-per-event: 0 is out of range");
                 });
     }
 

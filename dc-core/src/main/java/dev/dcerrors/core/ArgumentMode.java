@@ -1,0 +1,34 @@
+package dev.dcerrors.core;
+
+import java.util.Locale;
+
+/** Which arguments of a log call are read for codes (the {@code scanArguments} option). */
+public enum ArgumentMode {
+    /** {@code String} and other {@code CharSequence} arguments, as text: no user code runs. The default. */
+    STRINGS,
+    /** Every argument; those that are not text through their {@code toString()}. */
+    ALL,
+    /** No argument: the message template only. */
+    NONE;
+
+    private static final String FORM = "expected strings (String and CharSequence arguments), all (others through toString()) or none";
+
+    /**
+     * The mode as users write it in configuration, in any case.
+     *
+     * @throws IllegalArgumentException saying which words are accepted
+     */
+    public static ArgumentMode parse(String text) {
+        for (ArgumentMode mode : values()) {
+            if (mode.label().equals(text.trim().toLowerCase(Locale.ROOT))) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a mode: " + FORM);
+    }
+
+    /** The word users write: {@code strings}, {@code all}, {@code none}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

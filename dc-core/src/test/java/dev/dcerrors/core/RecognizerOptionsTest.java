@@ -1,0 +1,151 @@
+package dev.dcerrors.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class RecognizerOptionsTest {
+
+    /** Collects what a configuration reports, as "element: message". */
+    private static final class Collected implements RecognizerOptions.Reporter {
+        final List<String> errors = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+
+        @Override
+        public void error(RecognizerOptions.Option option, String message) {
+            errors.add(option.element() + ": " + message);
+        }
+
+        @Override
+        public void warn(RecognizerOptions.Option option, String message) {
+            warnings.add(option.element() + ": " + message);
+        }
+    }
+
+    private static String uniqueCounts() {
+        return "options-" + UUID.randomUUID();
+    }
+
+    @Test
+    void defaultsBuildTheDefaultRecognizer() {
+        RecognizerOptions options = new RecognizerOptions();
+        Collected reporter = new Collected();
+        ErrorRecognizer recognizer = options.build(reporter);
+        assertThat(reporter.errors).isEmpty();
+        assertThat(recognizer).isNotNull();
+        assertThat(recognizer.counts()).isSameAs(ErrorCounts.shared());
+        assertThat(recognizer.maxCodesPerEvent()).isEqualTo(16);
+        assertThat(recognizer.argumentMode()).isEqualTo(ArgumentMode.STRINGS);
+        assertThat(recognizer.scanThrowables()).isFalse();
+    }
+
+    @Test
+    void everyOptionDeclaresTheDefaultTheBeanStartsWith() {
+        RecognizerOptions options = new RecognizerOptions();
+        assertThat(RecognizerOptions.Option.MAX_SCAN_CHARS.defaultValue()).isEqualTo(Integer.toString(options.getMaxScanChars()));
+        assertThat(RecognizerOptions.Option.MAX_CODES_PER_EVENT.defaultValue()).isEqualTo(Integer.toString(options.getMaxCodesPerEvent()));
+        assertThat(RecognizerOptions.Option.ERROR_CODE_RANGE.defaultValue()).isEqualTo(options.getErrorCodeRange());
+        assertThat(RecognizerOptions.Option.EXTRA_KEY.defaultValue()).isEqualTo(String.join(",", options.getExtraKeys()));
+        assertThat(RecognizerOptions.Option.IGNORE_KEY_CASE.defaultValue()).isEqualTo(Boolean.toString(options.isIgnoreKeyCase()));
+        assertThat(RecognizerOptions.Option.SCAN_ARGUMENTS.defaultValue()).isEqualTo(options.getScanArguments());
+        assertThat(RecognizerOptions.Option.SCAN_THROWABLES.defaultValue()).isEqualTo(Boolean.toString(options.isScanThrowables()));
+        assertThat(options.getCatalog()).isNull();
+        assertThat(RecognizerOptions.Option.CATALOG.defaultValue()).isEmpty();
+        assertThat(RecognizerOptions.Option.COUNTS.defaultValue()).isEqualTo(options.getCounts());
+        assertThat(RecognizerOptions.Option.MAX_UNKNOWN_CODES.defaultValue()).isEqualTo(Integer.toString(options.getMaxUnknownCodes()));
+    }
+
+    @Test
+    void everyBadOptionIsReportedNamingTheOptionAndTheExpectedForm() {
+        RecognizerOptions options = new RecognizerOptions();
+        options.setMaxScanChars(0);
+        options.setMaxCodesPerEvent(0);
+        options.setErrorCodeRange("5999-4000");
+        options.addExtraKey("error code");
+        options.setScanArguments("everything");
+        options.setCounts(" ");
+        options.setMaxUnknownCodes(-1);
+        options.setCatalog("/no/such/catalog.tsv");
+        Collected reporter = new Collected();
+        assertThat(options.build(reporter)).isNull();
+        assertThat(reporter.errors).hasSize(8).anySatisfy(e -> assertThat(e).startsWith("maxScanChars: 0 is not a length: expected"))
+                .anySatisfy(e -> assertThat(e).startsWith("maxCodesPerEvent: 0 is out of range: expected 1-1024"))
+                .anySatisfy(e -> assertThat(e).startsWith("errorCodeRange: '5999-4000': inverted code range"))
+                .anySatisfy(e -> assertThat(e).startsWith("extraKey: key 'error code' is not a key: expected"))
+                .anySatisfy(e -> assertThat(e).startsWith("scanArguments: 'everything' is not a mode: expected strings"))
+                .anySatisfy(e -> assertThat(e).startsWith("counts: must name a counts instance"))
+                .anySatisfy(e -> assertThat(e).startsWith("maxUnknownCodes: -1 is out of range: expected 0-10000"))
+                .anySatisfy(e -> assertThat(e).startsWith("catalog: '/no/such/catalog.tsv': ").contains("expected a file path"));
+    }
+
+    @Test
+    void validateChangesNothing() {
+        String name = uniqueCounts();
+        RecognizerOptions options = new RecognizerOptions();
+        options.setCounts(name);
+        options.setMaxUnknownCodes(3);
+        assertThat(options.validate(new Collected())).isTrue();
+        assertThat(ErrorCounts.named(name).maxUnknownCodes()).as("created by this call, not by validate").isEqualTo(50);
+    }
+
+    @Test
+    void maxUnknownCodesAppliesWhenTheNamedCountsAreCreated() {
+        String name = uniqueCounts();
+        RecognizerOptions options = new RecognizerOptions();
+        options.setCounts(name);
+        options.setMaxUnknownCodes(3);
+        Collected reporter = new Collected();
+        ErrorRecognizer recognizer = options.build(reporter);
+        assertThat(recognizer.counts().maxUnknownCodes()).isEqualTo(3);
+        assertThat(reporter.warnings).isEmpty();
+        recognizer.recognizeText("code=4001 code=4002 code=4003 code=4004", 16);
+        assertThat(recognizer.counts().otherCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aDifferentMaxUnknownCodesForExistingCountsIsReportedNotIgnored() {
+        String name = uniqueCounts();
+        ErrorCounts existing = ErrorCounts.named(name, 5);
+        RecognizerOptions options = new RecognizerOptions();
+        options.setCounts(name);
+        options.setMaxUnknownCodes(100);
+        Collected reporter = new Collected();
+        ErrorRecognizer recognizer = options.build(reporter);
+        assertThat(recognizer).isNotNull();
+        assertThat(recognizer.counts()).isSameAs(existing);
+        assertThat(reporter.warnings).singleElement().asString()
+                .startsWith("maxUnknownCodes: 100 cannot apply: the counts '" + name + "' exist already with 5");
+    }
+
+    @Test
+    void theExtraCatalogIsAddedToTheCountsOnBuild() {
+        String name = uniqueCounts();
+        RecognizerOptions options = new RecognizerOptions();
+        options.setCounts(name);
+        options.setCatalog("classpath:dev/dcerrors/core/test-extra-codes.tsv");
+        ErrorRecognizer recognizer = options.build(new Collected());
+        assertThat(recognizer.counts().catalog().find(7001)).isNotNull();
+        assertThat(recognizer.isResponseCode(7001)).isTrue();
+    }
+
+    @Test
+    void addingTheSameCatalogAgainKeepsTheCatalogObject() {
+        String name = uniqueCounts();
+        RecognizerOptions options = new RecognizerOptions();
+        options.setCounts(name);
+        options.setCatalog("classpath:dev/dcerrors/core/test-extra-codes.tsv");
+        ErrorCatalog first = options.build(new Collected()).counts().catalog();
+        assertThat(options.build(new Collected()).counts().catalog()).isSameAs(first);
+    }
+
+    @Test
+    void argumentModesParseInAnyCaseAndSayWhatIsExpected() {
+        assertThat(ArgumentMode.parse(" ALL ")).isEqualTo(ArgumentMode.ALL);
+        assertThat(ArgumentMode.parse("none")).isEqualTo(ArgumentMode.NONE);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ArgumentMode.parse("some")))
+                .hasMessage("'some' is not a mode: expected strings (String and CharSequence arguments), all (others through toString()) or none");
+    }
+}

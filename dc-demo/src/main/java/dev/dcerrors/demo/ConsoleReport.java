@@ -90,6 +90,10 @@ final class ConsoleReport {
         out.println();
         out.printf(Locale.ROOT, "DC Error Analytics demo: %d s, %,d requests, %,.0f responses recognized (%,.0f success, %,.0f error)%n",
                 run.seconds(), run.requests(), responses("success") + responses("error"), responses("success"), responses("error"));
+        if (run.failedRequests() > 0) {
+            out.printf(Locale.ROOT, "%,d requests failed before reaching the backend (connection errors or time-outs): they have no response to count%n",
+                    run.failedRequests());
+        }
         out.println();
         out.printf(Locale.ROOT, "%6s %7s  %-12s %-9s %s%n", "code", "count", "category", "severity", "message");
         for (CodeRow row : codeRows()) {

@@ -18,15 +18,10 @@ public final class DemoMain {
     }
 
     public static void main(String[] args) throws Exception {
-        int status = run(args, System.out, System.err);
-        if (status != 0 || !serving) {
-            System.exit(status);
-        }
+        System.exit(run(args, System.out, System.err));
     }
 
-    private static volatile boolean serving;
-
-    /** Runs the demo with the given options; returns the exit status. */
+    /** Runs the demo with the given options; returns the exit status. With {@code --serve} it returns only when interrupted. */
     static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
         DemoOptions options;
         try {
@@ -58,7 +53,6 @@ public final class DemoMain {
             DemoRun result = runScenario(options, registry, endpoint, backend, out);
             new ConsoleReport(out, registry, false).summary(result);
             if (options.serve) {
-                serving = true;
                 out.println();
                 out.println("Serving " + endpoint.url() + " and the backend at " + backend.baseUrl() + " until Ctrl-C.");
                 out.flush();
@@ -69,9 +63,7 @@ public final class DemoMain {
             err.println("dc-demo: " + e);
             return 1;
         } finally {
-            if (!serving) {
-                endpoint.close();
-            }
+            endpoint.close();
         }
     }
 
@@ -102,7 +94,7 @@ public final class DemoMain {
         }
         Scrape scrape = Scrape.fetch(endpoint.url());
         var tally = backend.tally();
-        return new DemoRun(options.duration.toSeconds(), traffic.sent(), tally, backend.timeline(), scrape,
+        return new DemoRun(options.duration.toSeconds(), traffic.sent(), traffic.failedRequests(), tally, backend.timeline(), scrape,
                 scrape.differencesFrom(tally), endpoint.url(), endpoint.port(),
                 System.getProperty("dcDemoLog", "dc-demo.log"));
     }

@@ -68,15 +68,15 @@ final class DevCenterBackend implements AutoCloseable {
     }
 
     /**
-     * Sets TCP_NODELAY for the JDK's HTTP server, which otherwise waits on delayed ACKs (about 40 ms a
-     * request on loopback). Must run before the first server is created: the setting is read once.
+     * Sets TCP_NODELAY for the JDK's HTTP servers (this backend's and the metrics endpoint's), which otherwise wait
+     * on delayed ACKs (about 40 ms a request on loopback). Call it before the first server is created: the JDK reads
+     * the setting once.
      */
     static void configureHttpServer() {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
     DevCenterBackend() throws IOException {
-        configureHttpServer();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.createContext("/api/v1/login", this::login);
         server.createContext("/api/v1/sms/send", this::smsSend);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
+import dev.dcerrors.core.ErrorCounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -42,11 +43,53 @@ class DevCenterErrorAppenderTest {
         assertThat(setup.list("LIST").list).hasSize(1002);
     }
 
+    private DevCenterErrorAppender appender(String name) {
+        return (DevCenterErrorAppender) setup.logger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(name);
+    }
+
     @Test
     void appenderDefersToATurboFilterCountingIntoTheSameCounts() {
         setup = new LoggingSetup("turbo-and-appender.xml");
+        assertThat(setup.errors()).isEmpty();
+        assertThat(appender("DC").isStarted()).as("the appender started and would count on its own").isTrue();
         setup.logger("both").info("{\"code\":5147}");
         assertThat(setup.counts.count(5147)).isEqualTo(1);
+    }
+
+    @Test
+    void countAlongsideTurboFilterKeepsBothCounting() {
+        ErrorCounts appenderCounts = ErrorCounts.named(setup().countsName + "-appender");
+        setup.configure("turbo-and-appender-alongside.xml", java.util.Map.of());
+        assertThat(setup.errors()).isEmpty();
+        setup.logger("both").info("{\"code\":5147}");
+        setup.logger("both").info("{\"code\":5148}");
+        assertThat(setup.counts.count(5147)).as("the turbo filter's counts").isEqualTo(1);
+        assertThat(appenderCounts.count(5147)).as("the appender's own counts").isEqualTo(1);
+        assertThat(appenderCounts.count(5148)).isEqualTo(1);
+    }
+
+    @Test
+    void anAppenderAloneCountsWhatTheTurboFilterWould() {
+        setup = LoggingSetup.fromXml("<configuration>\n"
+                + "  <appender name=\"DC\" class=\"dev.dcerrors.logback.DevCenterErrorAppender\">\n"
+                + "    <counts>${countsName}</counts>\n"
+                + "    <extraKey>errorCode</extraKey>\n"
+                + "    <scanThrowables>true</scanThrowables>\n"
+                + "  </appender>\n"
+                + "  <root level=\"INFO\"><appender-ref ref=\"DC\"/></root>\n"
+                + "</configuration>\n");
+        Logger log = setup.logger("alone");
+        log.info("login code={}", 5147);
+        log.info("response {}", "{\"errorCode\":5148}");
+        log.error("call failed", new IllegalStateException("upstream answered code=5000"));
+        assertThat(setup.counts.count(5147)).isEqualTo(1);
+        assertThat(setup.counts.count(5148)).isEqualTo(1);
+        assertThat(setup.counts.count(5000)).isEqualTo(1);
+    }
+
+    private LoggingSetup setup() {
+        setup = LoggingSetup.empty();
+        return setup;
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -232,6 +233,7 @@ class DevCenterErrorTurboFilterTest {
     }
 
     @Test
+    @Tag("slow")
     void countsAreExactWithEightThreadsLogging() throws Exception {
         LoggingSetup s = setup("no-filter.xml");
         s.reconfigure("turbo-filter.xml");
@@ -328,5 +330,57 @@ class DevCenterErrorTurboFilterTest {
         filter.start();
         s.logger("st").info(LOCKED);
         assertThat(s.counts.count(5147)).isEqualTo(1);
+    }
+
+    @Test
+    void stoppingTheContextRemovesAndStopsTheFilter() {
+        LoggingSetup s = setup("turbo-filter.xml");
+        DevCenterErrorTurboFilter filter = (DevCenterErrorTurboFilter) s.context.getTurboFilterList().get(0);
+        s.context.stop();
+        assertThat(s.turboFilters()).isZero();
+        assertThat(filter.isStarted()).isFalse();
+        assertThat(filter.isCounting()).isFalse();
+    }
+
+    @Test
+    void aContextStoppedThenStartedAndConfiguredAgainCountsEachCallOnce() {
+        LoggingSetup s = setup("turbo-filter.xml");
+        s.logger("r").info(LOCKED);
+        s.context.stop();
+        s.context.start();
+        s.configure("turbo-filter.xml", java.util.Map.of()); // no reset() in between
+        assertThat(s.turboFilters()).isEqualTo(1);
+        s.logger("r").info(LOCKED);
+        assertThat(s.counts.count(5147)).isEqualTo(2);
+    }
+
+    @Test
+    void aFilterInstalledByCodeSurvivesAConfigurationThatDoesNotDeclareItUntilUninstalled() {
+        LoggingSetup s = setup("no-filter.xml");
+        dev.dcerrors.core.RecognizerOptions options = new dev.dcerrors.core.RecognizerOptions();
+        options.setCounts(s.countsName);
+        DevCenterErrorTurboFilter installed = DevCenterErrorTurboFilter.install(s.context, options, false);
+        assertThat(installed).isNotNull();
+        assertThat(DevCenterErrorTurboFilter.install(s.context, options, false)).as("not installed twice").isNull();
+        s.reconfigure("no-filter.xml");
+        assertThat(s.turboFilters()).isEqualTo(1);
+        s.logger("i").info(LOCKED);
+        assertThat(s.counts.count(5147)).isEqualTo(1);
+        installed.uninstall();
+        s.context.reset();
+        assertThat(s.turboFilters()).as("an uninstalled filter is not put back by a reset").isZero();
+        s.logger("i").info(LOCKED);
+        assertThat(s.counts.count(5147)).isEqualTo(1);
+    }
+
+    @Test
+    void installingWithABadOptionThrowsNamingIt() {
+        LoggingSetup s = setup("no-filter.xml");
+        dev.dcerrors.core.RecognizerOptions options = new dev.dcerrors.core.RecognizerOptions();
+        options.setCounts(s.countsName);
+        options.setMaxCodesPerEvent(0);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> DevCenterErrorTurboFilter.install(s.context, options, false)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("<maxCodesPerEvent> 0 is out of range");
+        assertThat(s.turboFilters()).isZero();
     }
 }

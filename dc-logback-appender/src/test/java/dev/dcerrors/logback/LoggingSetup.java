@@ -52,6 +52,11 @@ final class LoggingSetup {
         return setup;
     }
 
+    /** A context not configured yet. */
+    static LoggingSetup empty() {
+        return new LoggingSetup();
+    }
+
     private LoggingSetup() {
         context.setName(countsName);
         context.setMDCAdapter(MDC.getMDCAdapter()); // the adapter org.slf4j.MDC writes to

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.slf4j.event.KeyValuePair;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -183,6 +184,7 @@ class NeverBreaksLoggingTest {
     }
 
     @Test
+    @Tag("slow")
     void aMillionGeneratedCallsReachTheAppendersExactlyAsWithoutTheFilter() {
         List<LoggingSetup> setups = new ArrayList<>();
         try {
@@ -198,6 +200,7 @@ class NeverBreaksLoggingTest {
     }
 
     @Test
+    @Tag("slow")
     void withEveryScanOptionOnTheAppendersStillReceiveTheSameEvents() {
         List<LoggingSetup> setups = new ArrayList<>();
         try {

@@ -33,6 +33,9 @@ public final class RecognizerOptions {
                 "Values outside the catalog counted as unknown errors, e.g. 4000-5999 or 4000-4999,7001."),
         EXTRA_KEY("extraKey", "extra-keys", "",
                 "A key recognized besides 'code', e.g. errorCode; repeatable (a list in Spring)."),
+        MESSAGE_KEY("messageKey", "message-keys", "",
+                "A key that marks a response's message besides msg, message, errorMsg, errMsg and error_msg; repeatable (a list in Spring). "
+                        + "Inside a JSON object, Map, Lombok or record text a code counts only beside a message key."),
         IGNORE_KEY_CASE("ignoreKeyCase", "ignore-key-case", "false",
                 "Whether keys match regardless of ASCII case."),
         SCAN_ARGUMENTS("scanArguments", "scan-arguments", ArgumentMode.STRINGS.label(),
@@ -93,6 +96,7 @@ public final class RecognizerOptions {
     private int maxCodesPerEvent = ErrorRecognizer.DEFAULT_MAX_CODES_PER_EVENT;
     private String errorCodeRange = CodeRange.DEFAULT_SPEC;
     private final List<String> extraKeys = new ArrayList<>();
+    private final List<String> messageKeys = new ArrayList<>();
     private boolean ignoreKeyCase;
     private String scanArguments = ArgumentMode.STRINGS.label();
     private boolean scanThrowables;
@@ -153,6 +157,12 @@ public final class RecognizerOptions {
                 scanner.addKey(key.trim());
             } catch (IllegalArgumentException e) {
                 reporter.error(Option.EXTRA_KEY, e.getMessage());
+                errors++;
+            }
+        }
+        for (String key : messageKeys) {
+            if (key.isBlank()) {
+                reporter.error(Option.MESSAGE_KEY, "'" + key + "' is not a key: expected a name such as 'errorMessage'");
                 errors++;
             }
         }
@@ -234,6 +244,20 @@ public final class RecognizerOptions {
         extraKeys.addAll(keys);
     }
 
+    /** The message keys added to the defaults, in the order added; a live list. */
+    public List<String> getMessageKeys() {
+        return messageKeys;
+    }
+
+    public void addMessageKey(String messageKey) {
+        messageKeys.add(messageKey);
+    }
+
+    public void setMessageKeys(List<String> keys) {
+        messageKeys.clear();
+        messageKeys.addAll(keys);
+    }
+
     public boolean isIgnoreKeyCase() {
         return ignoreKeyCase;
     }
@@ -285,7 +309,7 @@ public final class RecognizerOptions {
     @Override
     public String toString() {
         return "RecognizerOptions[maxScanChars=" + maxScanChars + ", maxCodesPerEvent=" + maxCodesPerEvent + ", errorCodeRange=" + errorCodeRange
-                + ", extraKeys=" + extraKeys + ", ignoreKeyCase=" + ignoreKeyCase + ", scanArguments=" + scanArguments + ", scanThrowables="
+                + ", extraKeys=" + extraKeys + ", messageKeys=" + messageKeys + ", ignoreKeyCase=" + ignoreKeyCase + ", scanArguments=" + scanArguments + ", scanThrowables="
                 + scanThrowables + ", catalog=" + catalog + ", counts=" + counts + ", maxUnknownCodes=" + maxUnknownCodes + "]";
     }
 }

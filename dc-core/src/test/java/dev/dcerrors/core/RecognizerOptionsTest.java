@@ -49,6 +49,7 @@ class RecognizerOptionsTest {
         assertThat(RecognizerOptions.Option.MAX_CODES_PER_EVENT.defaultValue()).isEqualTo(Integer.toString(options.getMaxCodesPerEvent()));
         assertThat(RecognizerOptions.Option.ERROR_CODE_RANGE.defaultValue()).isEqualTo(options.getErrorCodeRange());
         assertThat(RecognizerOptions.Option.EXTRA_KEY.defaultValue()).isEqualTo(String.join(",", options.getExtraKeys()));
+        assertThat(RecognizerOptions.Option.MESSAGE_KEY.defaultValue()).isEqualTo(String.join(",", options.getMessageKeys()));
         assertThat(RecognizerOptions.Option.IGNORE_KEY_CASE.defaultValue()).isEqualTo(Boolean.toString(options.isIgnoreKeyCase()));
         assertThat(RecognizerOptions.Option.SCAN_ARGUMENTS.defaultValue()).isEqualTo(options.getScanArguments());
         assertThat(RecognizerOptions.Option.SCAN_THROWABLES.defaultValue()).isEqualTo(Boolean.toString(options.isScanThrowables()));

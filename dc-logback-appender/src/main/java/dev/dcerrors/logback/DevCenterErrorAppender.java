@@ -119,6 +119,11 @@ public class DevCenterErrorAppender extends UnsynchronizedAppenderBase<ILoggingE
         options.addExtraKey(extraKey);
     }
 
+    /** {@code <messageKey>}, repeatable: see {@link RecognizerOptions.Option#MESSAGE_KEY}. */
+    public void addMessageKey(String messageKey) {
+        options.addMessageKey(messageKey);
+    }
+
     /** {@code <ignoreKeyCase>}: see {@link RecognizerOptions.Option#IGNORE_KEY_CASE}. */
     public void setIgnoreKeyCase(boolean ignoreKeyCase) {
         options.setIgnoreKeyCase(ignoreKeyCase);

@@ -106,7 +106,15 @@ public final class BenchmarkMain {
             sb.append(String.format(Locale.ROOT, "| INFO 1 KB without a code: (filter - no filter) / indexOf | %.2f | ≤ 1.5 | %s |%n",
                     added, added <= 1.5 ? "yes" : "NO"));
         }
-        for (String call : List.of("infoWithCode", "infoWithoutCode", "debugDisabled")) {
+        Row dtoFilter = rows.get("LoggingBenchmark.infoWithDtoArgument [dcTurboFilter]");
+        Row dtoNone = rows.get("LoggingBenchmark.infoWithDtoArgument [none]");
+        Row dtoAnchor = rows.get("LoggingBenchmark.infoWithDtoArgument [logbackMetrics]");
+        if (dtoFilter != null && dtoNone != null && dtoAnchor != null) {
+            double added = (dtoFilter.nanos - dtoNone.nanos) / (dtoAnchor.nanos - dtoNone.nanos);
+            sb.append(String.format(Locale.ROOT, "| INFO with a DTO argument: (filter - no filter) / (LogbackMetrics - no filter) | %.2f | ≤ 2.0 | %s |%n",
+                    added, added <= 2.0 ? "yes" : "NO"));
+        }
+        for (String call : List.of("infoWithCode", "infoWithoutCode", "infoWithDtoArgument", "debugDisabled")) {
             Row filter = rows.get("LoggingBenchmark." + call + " [dcTurboFilter]");
             Row baseline = rows.get("LoggingBenchmark." + call + " [none]");
             Row anchor = rows.get("LoggingBenchmark." + call + " [logbackMetrics]");

@@ -29,6 +29,33 @@ public class LoggingBenchmark {
     private Logger logger;
     private final String withCode = Input.RESPONSE_1K_WITH_CODE.text();
     private final String withoutCode = Input.RESPONSE_1K_NO_CODE.text();
+    /** A response object as services log it: a Lombok-style DTO passed as the argument, read through its getters. */
+    private final Result dto = new Result(5147, "Your account has been temporarily locked. Please try again after 20 minutes.", null);
+
+    /** A Lombok {@code @Data}-style response DTO. */
+    public static final class Result {
+        private final Integer code;
+        private final String msg;
+        private final Object data;
+
+        Result(Integer code, String msg, Object data) {
+            this.code = code;
+            this.msg = msg;
+            this.data = data;
+        }
+
+        public Integer getCode() {
+            return code;
+        }
+
+        public String getMsg() {
+            return msg;
+        }
+
+        public Object getData() {
+            return data;
+        }
+    }
 
     @Setup
     public void setUp() {
@@ -49,6 +76,11 @@ public class LoggingBenchmark {
     @Benchmark
     public void infoWithoutCode() {
         logger.info("GET /api/v1/device/list -> {}", withoutCode);
+    }
+
+    @Benchmark
+    public void infoWithDtoArgument() {
+        logger.info("POST /api/v1/login -> {}", dto);
     }
 
     @Benchmark

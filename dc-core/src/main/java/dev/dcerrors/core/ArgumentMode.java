@@ -4,14 +4,21 @@ import java.util.Locale;
 
 /** Which arguments of a log call are read for codes (the {@code scanArguments} option). */
 public enum ArgumentMode {
-    /** {@code String} and other {@code CharSequence} arguments, as text: no user code runs. The default. */
+    /**
+     * Text arguments as text, and response objects (a DTO, record, {@code Map}, JSON tree with a code and a message,
+     * or one inside {@code Optional} or {@code ResponseEntity}) read through their accessors, without
+     * {@code toString()}. The default.
+     */
+    ENVELOPES,
+    /** {@code String} and other {@code CharSequence} arguments only, as text: no user code runs. */
     STRINGS,
-    /** Every argument; those that are not text through their {@code toString()}. */
+    /** As {@link #ENVELOPES}, and every other argument through its {@code toString()}. */
     ALL,
     /** No argument: the message template only. */
     NONE;
 
-    private static final String FORM = "expected strings (String and CharSequence arguments), all (others through toString()) or none";
+    private static final String FORM = "expected envelopes (text, and response objects read through their accessors), "
+            + "strings (String and CharSequence arguments), all (others through toString()) or none";
 
     /**
      * The mode as users write it in configuration, in any case.

@@ -1,5 +1,6 @@
 package dev.dcerrors.core;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,11 +26,21 @@ public final class ErrorRecognizer {
     private final int maxCodesPerEvent;
     private final ArgumentMode argumentMode;
     private final boolean scanThrowables;
-    private final CodeSink counter = this::count;
+    private final ResponseObjects responseObjects;
+    private final CodeSink counter = this::countOncePerCall;
 
-    ErrorRecognizer(CodeScanner scanner, CodeRange unknownRange, ErrorCounts counts, int maxCodesPerEvent, ArgumentMode argumentMode,
-            boolean scanThrowables) {
+    /**
+     * Per thread, the codes counted in the log calls under way: {@code [0]} where the innermost call's codes start,
+     * {@code [1]} where they end, the codes from {@code [2]}. Nested calls (an accessor that logs) stack up. An
+     * {@code int[]}, so that no thread keeps a reference into the class loader of an undeployed application.
+     */
+    private static final ThreadLocal<int[]> CALLS = ThreadLocal.withInitial(() -> new int[2 + 64]);
+    private static final int MAX_REMEMBERED = 4 * RecognizerOptions.MAX_CODES_PER_EVENT_LIMIT;
+
+    ErrorRecognizer(CodeScanner scanner, List<String> messageKeys, CodeRange unknownRange, ErrorCounts counts, int maxCodesPerEvent,
+            ArgumentMode argumentMode, boolean scanThrowables) {
         this.scanner = scanner;
+        this.responseObjects = new ResponseObjects(scanner.keys(), ResponseObjects.withDefaults(messageKeys), scanner.ignoreKeyCase());
         this.unknownRange = unknownRange;
         this.counts = counts;
         this.maxCodesPerEvent = maxCodesPerEvent;
@@ -37,11 +48,54 @@ public final class ErrorRecognizer {
         this.scanThrowables = scanThrowables;
     }
 
-    private boolean count(int value) {
-        return counts.record(value, unknownRange);
+    /**
+     * Begins counting one log call on this thread: from here to {@link #endCall}, {@link #counter()} counts each
+     * distinct response code of the call once (the same code in the template and in the body, in a key-value pair
+     * and in the body, is one response), and one success at most.
+     *
+     * @return what {@link #endCall} needs to restore the enclosing call, if any
+     */
+    public long beginCall() {
+        int[] calls = CALLS.get();
+        long enclosing = ((long) calls[0] << 32) | calls[1];
+        calls[0] = calls[1];
+        return enclosing;
     }
 
-    /** The sink that counts a value when it is a response code (200, a catalog code, a value in the range). */
+    /** Ends the log call begun by {@link #beginCall}; call it in a {@code finally}. */
+    public void endCall(long enclosing) {
+        int[] calls = CALLS.get();
+        calls[0] = (int) (enclosing >>> 32);
+        calls[1] = (int) enclosing;
+    }
+
+    private boolean countOncePerCall(int value) {
+        int[] calls = CALLS.get();
+        int start = calls[0];
+        int end = calls[1];
+        for (int i = start; i < end; i++) {
+            if (calls[2 + i] == value) {
+                return false; // counted in this call already
+            }
+        }
+        if (!counts.record(value, unknownRange)) {
+            return false;
+        }
+        if (2 + end >= calls.length && end < MAX_REMEMBERED) {
+            calls = java.util.Arrays.copyOf(calls, Math.min(2 + MAX_REMEMBERED, calls.length * 2));
+            CALLS.set(calls);
+        }
+        if (2 + end < calls.length) {
+            calls[2 + end] = value;
+            calls[1] = end + 1;
+        }
+        return true;
+    }
+
+    /**
+     * The sink that counts a value when it is a response code (200, a catalog code, a value in the range) and was
+     * not counted in the same log call yet; use it between {@link #beginCall} and {@link #endCall}.
+     */
     public CodeSink counter() {
         return counter;
     }
@@ -51,9 +105,14 @@ public final class ErrorRecognizer {
         return value == ErrorCode.SUCCESS || counts.catalog().contains(value) || unknownRange.contains(value);
     }
 
-    /** Counts the codes in {@code text}, at most {@code budget}; returns how many were counted. */
+    /** Counts the codes in {@code text} as one log call, at most {@code budget}; returns how many were counted. */
     public int recognizeText(CharSequence text, int budget) {
-        return scanText(text, counter, budget);
+        long enclosing = beginCall();
+        try {
+            return scanText(text, counter, budget);
+        } finally {
+            endCall(enclosing);
+        }
     }
 
     /** Hands the values in {@code text} to {@code sink} until it has accepted {@code budget}; returns how many it accepted. */
@@ -63,7 +122,12 @@ public final class ErrorRecognizer {
 
     /** Counts the codes in an SLF4J message template, resolving {@code {}} values from {@code args}. */
     public int recognizeTemplate(CharSequence template, @Nullable Object @Nullable [] args, int budget) {
-        return scanTemplate(template, args, counter, budget);
+        long enclosing = beginCall();
+        try {
+            return scanTemplate(template, args, counter, budget);
+        } finally {
+            endCall(enclosing);
+        }
     }
 
     /** Like {@link #scanText}, for an SLF4J message template with its arguments. */
@@ -72,11 +136,39 @@ public final class ErrorRecognizer {
     }
 
     /**
+     * Hands the code of a response object passed as an argument (a DTO, record, {@code Map}, JSON tree, or one of
+     * them inside {@code Optional} or Spring's {@code ResponseEntity}) to {@code sink}, read through its accessors
+     * without {@code toString()}: see {@link ResponseObjects}.
+     *
+     * @return how many values the sink accepted (0 or 1), or -1 when {@code argument} is no response object
+     * @throws RuntimeException what an accessor of the object threw; the caller skips the argument
+     */
+    public int scanObject(Object argument, CodeSink sink, int budget) {
+        if (budget <= 0) {
+            return 0;
+        }
+        int code = responseObjects.read(argument);
+        if (code == ResponseObjects.WRAPPED_TEXT) {
+            CharSequence body = responseObjects.wrappedText(argument);
+            return body == null ? 0 : scanText(body, sink, budget);
+        }
+        if (code == ResponseObjects.NOT_A_RESPONSE) {
+            return -1;
+        }
+        return code >= 0 && sink.accept(code) ? 1 : 0;
+    }
+
+    /**
      * Counts a key-value pair whose key is one of the scanner's keys and whose value is a code
      * ({@link CodeScanner#codeValue}); returns 1 when counted, else 0.
      */
     public int recognizeKeyValue(@Nullable String key, @Nullable Object value, int budget) {
-        return scanKeyValue(key, value, counter, budget);
+        long enclosing = beginCall();
+        try {
+            return scanKeyValue(key, value, counter, budget);
+        } finally {
+            endCall(enclosing);
+        }
     }
 
     /** Like {@link #recognizeKeyValue}, handing the value to {@code sink}. */
@@ -89,7 +181,12 @@ public final class ErrorRecognizer {
      * returns 1 when counted, else 0.
      */
     public int recognizeValue(@Nullable Object value, int budget) {
-        return scanValue(value, counter, budget);
+        long enclosing = beginCall();
+        try {
+            return scanValue(value, counter, budget);
+        } finally {
+            endCall(enclosing);
+        }
     }
 
     /** Like {@link #recognizeValue}, handing the value to {@code sink}. */

@@ -38,8 +38,9 @@ public final class RecognizerOptions {
                         + "Inside a JSON object, Map, Lombok or record text a code counts only beside a message key."),
         IGNORE_KEY_CASE("ignoreKeyCase", "ignore-key-case", "false",
                 "Whether keys match regardless of ASCII case."),
-        SCAN_ARGUMENTS("scanArguments", "scan-arguments", ArgumentMode.STRINGS.label(),
-                "Which log-call arguments are read: strings (String and CharSequence), all (others through toString()), or none."),
+        SCAN_ARGUMENTS("scanArguments", "scan-arguments", ArgumentMode.ENVELOPES.label(),
+                "Which log-call arguments are read: envelopes (text, and response objects with a code and a message read through their accessors), "
+                        + "strings (String and CharSequence only), all (envelopes, and others through toString()), or none."),
         SCAN_THROWABLES("scanThrowables", "scan-throwables", "false",
                 "Whether the messages of a logged throwable and its causes are read."),
         CATALOG("catalog", "catalog", "",
@@ -98,7 +99,7 @@ public final class RecognizerOptions {
     private final List<String> extraKeys = new ArrayList<>();
     private final List<String> messageKeys = new ArrayList<>();
     private boolean ignoreKeyCase;
-    private String scanArguments = ArgumentMode.STRINGS.label();
+    private String scanArguments = ArgumentMode.ENVELOPES.label();
     private boolean scanThrowables;
     private @Nullable String catalog;
     private String counts = ErrorCounts.DEFAULT_NAME;
@@ -136,7 +137,7 @@ public final class RecognizerOptions {
         if (checked.extraCatalog() != null) {
             target.addCatalog(checked.extraCatalog());
         }
-        return new ErrorRecognizer(checked.scanner(), checked.range(), target, maxCodesPerEvent, checked.argumentMode(), scanThrowables);
+        return new ErrorRecognizer(checked.scanner(), messageKeys, checked.range(), target, maxCodesPerEvent, checked.argumentMode(), scanThrowables);
     }
 
     private @Nullable Checked check(Reporter reporter) {

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 class ErrorRecognizerTest {
 
     private final ErrorCounts counts = new ErrorCounts();
-    private final ErrorRecognizer recognizer = new ErrorRecognizer(CodeScanner.defaults(), CodeRange.defaultRange(), counts, 3, ArgumentMode.STRINGS, false);
+    private final ErrorRecognizer recognizer = new ErrorRecognizer(CodeScanner.defaults(), java.util.List.of(), CodeRange.defaultRange(), counts, 3,
+            ArgumentMode.ENVELOPES, false);
 
     @Test
     void countsSuccessCatalogAndInRangeUnknownCodes() {
@@ -48,6 +49,35 @@ class ErrorRecognizerTest {
     void templatesResolvePlaceholders() {
         assertThat(recognizer.recognizeTemplate("login user={} code={}", new Object[] {"u1", 5146}, 3)).isEqualTo(1);
         assertThat(counts.count(5146)).isEqualTo(1);
+    }
+
+    @Test
+    void withinOneCallEachDistinctCodeCountsOnce() {
+        long enclosing = recognizer.beginCall();
+        try {
+            recognizer.scanText("code=5147 code=5147 code=200", recognizer.counter(), 3);
+            recognizer.scanKeyValue("code", 5147, recognizer.counter(), 3);
+            recognizer.scanText("code=200", recognizer.counter(), 3);
+        } finally {
+            recognizer.endCall(enclosing);
+        }
+        recognizer.recognizeText("code=5147", 3);
+        assertThat(counts.count(5147)).as("once in the call, once in the next").isEqualTo(2);
+        assertThat(counts.successCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aNestedCallKeepsItsOwnCodesAndTheEnclosingCallGoesOnAfterIt() {
+        long outer = recognizer.beginCall();
+        try {
+            recognizer.scanText("code=5147", recognizer.counter(), 3);
+            assertThat(recognizer.recognizeText("code=5147 code=5148", 3)).as("a log call made inside another").isEqualTo(2);
+            recognizer.scanText("code=5147 code=5148", recognizer.counter(), 3);
+        } finally {
+            recognizer.endCall(outer);
+        }
+        assertThat(counts.count(5147)).isEqualTo(2);
+        assertThat(counts.count(5148)).isEqualTo(2);
     }
 
     @Test

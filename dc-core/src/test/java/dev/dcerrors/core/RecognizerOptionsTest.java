@@ -38,7 +38,7 @@ class RecognizerOptionsTest {
         assertThat(recognizer).isNotNull();
         assertThat(recognizer.counts()).isSameAs(ErrorCounts.shared());
         assertThat(recognizer.maxCodesPerEvent()).isEqualTo(16);
-        assertThat(recognizer.argumentMode()).isEqualTo(ArgumentMode.STRINGS);
+        assertThat(recognizer.argumentMode()).isEqualTo(ArgumentMode.ENVELOPES);
         assertThat(recognizer.scanThrowables()).isFalse();
     }
 
@@ -76,7 +76,7 @@ class RecognizerOptionsTest {
                 .anySatisfy(e -> assertThat(e).startsWith("maxCodesPerEvent: 0 is out of range: expected 1-1024"))
                 .anySatisfy(e -> assertThat(e).startsWith("errorCodeRange: '5999-4000': inverted code range"))
                 .anySatisfy(e -> assertThat(e).startsWith("extraKey: key 'error code' is not a key: expected"))
-                .anySatisfy(e -> assertThat(e).startsWith("scanArguments: 'everything' is not a mode: expected strings"))
+                .anySatisfy(e -> assertThat(e).startsWith("scanArguments: 'everything' is not a mode: expected envelopes"))
                 .anySatisfy(e -> assertThat(e).startsWith("counts: must name a counts instance"))
                 .anySatisfy(e -> assertThat(e).startsWith("maxUnknownCodes: -1 is out of range: expected 0-10000"))
                 .anySatisfy(e -> assertThat(e).startsWith("catalog: '/no/such/catalog.tsv': ").contains("expected a file path"));
@@ -147,6 +147,7 @@ class RecognizerOptionsTest {
         assertThat(ArgumentMode.parse(" ALL ")).isEqualTo(ArgumentMode.ALL);
         assertThat(ArgumentMode.parse("none")).isEqualTo(ArgumentMode.NONE);
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ArgumentMode.parse("some")))
-                .hasMessage("'some' is not a mode: expected strings (String and CharSequence arguments), all (others through toString()) or none");
+                .hasMessage("'some' is not a mode: expected envelopes (text, and response objects read through their accessors), "
+                        + "strings (String and CharSequence arguments), all (others through toString()) or none");
     }
 }

@@ -62,7 +62,7 @@ public class DevCenterErrorAppender extends UnsynchronizedAppenderBase<ILoggingE
             return;
         }
         try {
-            scanning.scanEvent(r, r.counter(), event, mdcKeys, r.maxCodesPerEvent());
+            scanning.countEvent(r, event, mdcKeys);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             scanning.reportOnce("counting a log event failed with " + e, e);
         }

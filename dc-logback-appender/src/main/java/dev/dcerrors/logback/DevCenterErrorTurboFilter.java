@@ -87,6 +87,7 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
             throw new IllegalArgumentException(problems.toString());
         }
         context.addTurboFilter(filter);
+        FilterSeat.of(context, options.getCounts()).placeFirst(filter);
         return filter;
     }
 
@@ -174,8 +175,7 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
             @Nullable List<KeyValuePair> pairs, @Nullable Throwable t) {
         // Not logger.isEnabledFor(level): that calls the turbo filters again.
         if (now.includeDisabledLevels() || level.isGreaterOrEqual(logger.getEffectiveLevel())) {
-            ErrorRecognizer r = now.recognizer();
-            scanning.scanCall(r, r.counter(), template, params, pairs, t, r.maxCodesPerEvent());
+            scanning.countCall(now.recognizer(), template, params, pairs, t);
         }
     }
 

@@ -25,8 +25,8 @@ final class EventScanning {
     /** How deep a throwable's cause chain is followed. */
     static final int MAX_CAUSE_DEPTH = 8;
 
-    /** Set while this thread runs an argument's {@code toString()}, so that a log call made from it does not recurse into toString again. */
-    private static final ThreadLocal<Boolean> IN_TO_STRING = new ThreadLocal<>();
+    /** Set while this thread runs an argument's accessors or {@code toString()}, so that a log call made from them does not read objects again. */
+    private static final ThreadLocal<Boolean> IN_USER_CODE = new ThreadLocal<>();
 
     private final ContextAware reporter;
     private final String component;
@@ -37,14 +37,41 @@ final class EventScanning {
         this.component = component;
     }
 
-    /** One log call as the turbo filter sees it; returns how many values the sink accepted. */
-    int scanCall(ErrorRecognizer r, CodeSink sink, @Nullable String template, @Nullable Object @Nullable [] params,
-            @Nullable List<KeyValuePair> pairs, @Nullable Throwable t, int budget) {
-        int counted = scanMessageAndPairs(r, sink, template, params, pairs, budget);
-        if (r.scanThrowables()) {
-            counted += scanThrowable(r, sink, t, budget - counted);
+    /**
+     * Counts one log call as the turbo filter sees it, each distinct code once; returns how many were counted. An
+     * exception passed as the last argument ({@code log.error("failed {}", id, ex)}, which Logback hands to turbo
+     * filters as an argument) is read like {@code t}.
+     */
+    int countCall(ErrorRecognizer r, @Nullable String template, @Nullable Object @Nullable [] params, @Nullable List<KeyValuePair> pairs,
+            @Nullable Throwable t) {
+        long enclosing = r.beginCall();
+        try {
+            CodeSink sink = r.counter();
+            int budget = r.maxCodesPerEvent();
+            int counted = scanMessageAndPairs(r, sink, template, params, pairs, budget);
+            if (r.scanThrowables()) {
+                Throwable thrown = t != null ? t : lastArgumentThrowable(params);
+                counted += scanThrowable(r, sink, thrown, budget - counted);
+            }
+            return counted;
+        } finally {
+            r.endCall(enclosing);
         }
-        return counted;
+    }
+
+    /** Counts one event as the appender sees it, each distinct code once; returns how many were counted. */
+    int countEvent(ErrorRecognizer r, ILoggingEvent event, List<String> mdcKeys) {
+        long enclosing = r.beginCall();
+        try {
+            return scanEvent(r, r.counter(), event, mdcKeys, r.maxCodesPerEvent());
+        } finally {
+            r.endCall(enclosing);
+        }
+    }
+
+    private static @Nullable Throwable lastArgumentThrowable(@Nullable Object @Nullable [] params) {
+        Object last = params == null || params.length == 0 ? null : params[params.length - 1];
+        return last instanceof Throwable ? (Throwable) last : null;
     }
 
     /** One event as an appender or a converter sees it: the same parts, the MDC entries of {@code mdcKeys}, a throwable proxy. */
@@ -82,26 +109,43 @@ final class EventScanning {
         return counted;
     }
 
-    /** The codes in one argument: text as text, others through toString() when the mode is {@code all}. */
+    /**
+     * The codes in one argument: text as text; with {@code envelopes} and {@code all}, a response object read through
+     * its accessors; with {@code all}, any other object through its toString(). User code (accessors, toString()) runs
+     * guarded: a log call it makes does not read objects again, and what it throws skips the argument.
+     */
     private int scanArgument(ErrorRecognizer r, CodeSink sink, @Nullable Object argument, int budget) {
         if (argument instanceof CharSequence) {
             return r.scanText((CharSequence) argument, sink, budget);
         }
-        if (r.argumentMode() != ArgumentMode.ALL || argument == null || argument instanceof Number
-                || argument instanceof Throwable || IN_TO_STRING.get() != null) {
+        ArgumentMode mode = r.argumentMode();
+        if (mode == ArgumentMode.STRINGS || mode == ArgumentMode.NONE || argument == null || argument instanceof Number
+                || argument instanceof Throwable || IN_USER_CODE.get() != null) {
             return 0;
         }
-        String text;
-        IN_TO_STRING.set(Boolean.TRUE);
+        IN_USER_CODE.set(Boolean.TRUE);
         try {
-            text = argument.toString();
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            reportOnce("an argument's toString() threw " + e + "; such arguments are skipped", e);
-            return 0;
+            int read;
+            try {
+                read = r.scanObject(argument, sink, budget);
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                reportOnce("an accessor of a " + argument.getClass().getName() + " argument threw " + e + "; such arguments are skipped", e);
+                return 0;
+            }
+            if (read >= 0 || mode != ArgumentMode.ALL) {
+                return Math.max(read, 0);
+            }
+            String text;
+            try {
+                text = argument.toString();
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                reportOnce("an argument's toString() threw " + e + "; such arguments are skipped", e);
+                return 0;
+            }
+            return text == null ? 0 : r.scanText(text, sink, budget);
         } finally {
-            IN_TO_STRING.remove();
+            IN_USER_CODE.remove();
         }
-        return text == null ? 0 : r.scanText(text, sink, budget);
     }
 
     /** MDC entries, each read as a bare code value or else as text. */

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggerContextListener;
+import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.ConfigurationEvent;
 import ch.qos.logback.core.spi.ConfigurationEventListener;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code LoggerContext.stop()} (which resets first) and {@link DevCenterErrorTurboFilter#uninstall()}
  *       empty the seat as well: a context started and configured again starts afresh.</li>
  * </ol>
+ * The seated filter is kept ahead of every other kind of turbo filter in the list ({@link #placeFirst}): a response
+ * happened whether or not another turbo filter lets its log line through.
  *
  * <p>The seat is a reset-resistant context listener, as Micrometer's {@code LogbackMetrics} keeps its filter.
  * Its methods run while Logback configures, resets or stops, synchronized on the seat; a log call never
@@ -86,6 +89,33 @@ final class FilterSeat implements LoggerContextListener, ConfigurationEventListe
         }
         seated = starting;
         starting.countWith(options);
+        placeFirst(starting);
+    }
+
+    /**
+     * Moves the seated filter to the head of the turbo-filter list, in one atomic step ({@code sort} replaces the
+     * list's array at once: no call sees the filter twice or not at all). Turbo filters run in list order and the first
+     * that does not answer NEUTRAL ends the chain: a {@code DuplicateMessageFilter} or {@code MarkerFilter} declared
+     * before ours would otherwise hide responses that happened from the counts.
+     */
+    void placeFirst(DevCenterErrorTurboFilter filter) {
+        List<TurboFilter> list = context.getTurboFilterList();
+        if (list.contains(filter) && !onlyCountingFiltersBefore(list, filter)) {
+            // Stable: the counting filters keep their order among themselves, and so do the others.
+            list.sort((a, b) -> Boolean.compare(b instanceof DevCenterErrorTurboFilter, a instanceof DevCenterErrorTurboFilter));
+        }
+    }
+
+    private static boolean onlyCountingFiltersBefore(List<TurboFilter> list, DevCenterErrorTurboFilter filter) {
+        for (TurboFilter f : list) {
+            if (f == filter) {
+                return true;
+            }
+            if (!(f instanceof DevCenterErrorTurboFilter)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The filter leaves for good (stopped by its owner, or the context stops). */
@@ -107,7 +137,7 @@ final class FilterSeat implements LoggerContextListener, ConfigurationEventListe
         DevCenterErrorTurboFilter.Counting options = counting;
         if (holder != null && options != null) {
             holder.resume(options);
-            resetContext.addTurboFilter(holder);
+            resetContext.addTurboFilter(holder); // the list is empty but for other seats' filters: first among the others
         }
     }
 
@@ -126,6 +156,8 @@ final class FilterSeat implements LoggerContextListener, ConfigurationEventListe
             if (holder != null && !declaredInThisConfiguration && !holder.installedByCode()) {
                 vacate(holder); // the new configuration no longer declares the filter
                 holder.stop();
+            } else if (holder != null) {
+                placeFirst(holder);
             }
         }
     }

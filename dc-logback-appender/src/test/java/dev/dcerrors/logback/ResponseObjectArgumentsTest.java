@@ -1,0 +1,174 @@
+package dev.dcerrors.logback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Rule 1 of recognition: a response object passed as an argument ({@code log.info("response: {}", result)}) is counted
+ * with the default {@code scanArguments} ({@code envelopes}), read through its accessors, without {@code toString()}.
+ */
+class ResponseObjectArgumentsTest {
+
+    private final LoggingSetup setup = LoggingSetup.fromXml("<configuration>"
+            + "<turboFilter class=\"dev.dcerrors.logback.DevCenterErrorTurboFilter\"><counts>${countsName}</counts></turboFilter>"
+            + "<root level=\"INFO\"/></configuration>");
+    private final Logger log = setup.logger("objects");
+
+    @AfterEach
+    void stop() {
+        setup.stop();
+    }
+
+    /** A Lombok {@code @Data} DTO as Lombok writes it: private fields, getters, toString() that must not run. */
+    public static final class Result<T> {
+        private Integer code;
+        private String msg;
+        private T data;
+        static final AtomicInteger TO_STRING_CALLS = new AtomicInteger();
+
+        Result(Integer code, String msg, T data) {
+            this.code = code;
+            this.msg = msg;
+            this.data = data;
+        }
+
+        public Integer getCode() {
+            return code;
+        }
+
+        public String getMsg() {
+            return msg;
+        }
+
+        public T getData() {
+            return data;
+        }
+
+        @Override
+        public String toString() {
+            TO_STRING_CALLS.incrementAndGet();
+            return "Result(code=" + code + ", msg=" + msg + ", data=" + data + ")";
+        }
+    }
+
+    /** A response as a record, with an int code. */
+    public record Envelope(int code, String message) {
+    }
+
+    /** A class with a code but no message: a request, not a response. */
+    public static final class SmsLoginRequest {
+        public final String countryCode = "86";
+        public final String phone = "13900000000";
+        public final String code = "5146";
+    }
+
+    /** A DTO whose accessor throws. */
+    public static final class Broken {
+        public int getCode() {
+            throw new IllegalStateException("lazy field not loaded");
+        }
+
+        public String getMsg() {
+            return "x";
+        }
+    }
+
+    @Test
+    void aLombokStyleDtoIsReadThroughItsGettersWithoutToString() {
+        Result.TO_STRING_CALLS.set(0);
+        log.info("response: {}", new Result<>(5147, "Your account has been temporarily locked.", null));
+        log.info("response: {}", new Result<>(200, "success", Map.of("token", "t")));
+        assertThat(setup.counts.count(5147)).isEqualTo(1);
+        assertThat(setup.counts.successCount()).isEqualTo(1);
+        assertThat(Result.TO_STRING_CALLS).as("toString() never runs").hasValue(0);
+    }
+
+    @Test
+    void aRecordIsReadThroughItsComponents() {
+        log.warn("DC answered {}", new Envelope(5148, "The current IP address is blocked."));
+        assertThat(setup.counts.count(5148)).isEqualTo(1);
+    }
+
+    @Test
+    void aMapWithCodeAndMessageIsAResponse() {
+        Map<String, Object> fastjsonLike = new LinkedHashMap<>();
+        fastjsonLike.put("code", 5049);
+        fastjsonLike.put("msg", "The device is bound.");
+        Map<String, Object> stringCode = new HashMap<>(Map.of("code", "5052", "message", "x"));
+        log.info("response {}", fastjsonLike);
+        log.info("response {}", stringCode);
+        assertThat(setup.counts.count(5049)).isEqualTo(1);
+        assertThat(setup.counts.count(5052)).isEqualTo(1);
+    }
+
+    @Test
+    void objectsWithACodeButNoMessageAreNotResponses() {
+        log.info("SMS login request {}", new SmsLoginRequest());
+        log.info("request {}", Map.of("countryCode", "86", "phone", "13900000000", "code", "5146"));
+        assertThat(setup.counts.count(5146)).isZero();
+        assertThat(setup.counts.errorCount()).isZero();
+    }
+
+    @Test
+    void jacksonTwoAndThreeNodesAndGsonObjectsAreReadThroughTheirObjectApi() throws Exception {
+        String json = "{\"code\":5147,\"msg\":\"locked\",\"data\":null}";
+        log.info("response {}", new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
+        log.info("response {}", new tools.jackson.databind.ObjectMapper().readTree("{\"code\":\"5148\",\"msg\":\"blocked\"}"));
+        JsonObject gson = new JsonObject();
+        gson.addProperty("code", 5325);
+        gson.addProperty("msg", "abnormal");
+        log.info("response {}", gson);
+        log.info("request {}", new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"code\":\"5146\",\"phone\":\"139\"}"));
+        assertThat(setup.counts.count(5147)).isEqualTo(1);
+        assertThat(setup.counts.count(5148)).isEqualTo(1);
+        assertThat(setup.counts.count(5325)).isEqualTo(1);
+        assertThat(setup.counts.count(5146)).isZero();
+    }
+
+    @Test
+    void oneLevelOfWrapperIsOpened() {
+        log.info("answered {}", ResponseEntity.ok(new Result<>(5049, "The device is bound.", null)));
+        log.info("answered {}", ResponseEntity.ok("{\"code\":5052,\"msg\":\"Binding failed.\"}"));
+        log.info("answered {}", Optional.of(new Envelope(5005, "Incorrect mobile number or password.")));
+        log.info("answered {}", Optional.of(Optional.of(new Envelope(5008, "too deep"))));
+        assertThat(setup.counts.count(5049)).isEqualTo(1);
+        assertThat(setup.counts.count(5052)).as("a JSON body kept as a String").isEqualTo(1);
+        assertThat(setup.counts.count(5005)).isEqualTo(1);
+        assertThat(setup.counts.count(5008)).isZero();
+    }
+
+    @Test
+    void anAccessorThatThrowsIsSkippedAndReportedOnce() {
+        log.info("first {} then {}", new Broken(), new Envelope(5147, "locked"));
+        log.info("again {}", new Broken());
+        assertThat(setup.counts.count(5147)).as("the other argument still counts").isEqualTo(1);
+        List<String> warnings = setup.statusMessages(ch.qos.logback.core.status.Status.WARN);
+        assertThat(warnings).filteredOn(m -> m.contains("Broken")).singleElement().asString().contains("lazy field not loaded");
+    }
+
+    @Test
+    void stringsModeLeavesObjectsAlone() {
+        LoggingSetup strings = LoggingSetup.fromXml("<configuration>"
+                + "<turboFilter class=\"dev.dcerrors.logback.DevCenterErrorTurboFilter\"><counts>${countsName}</counts>"
+                + "<scanArguments>strings</scanArguments></turboFilter><root level=\"INFO\"/></configuration>");
+        try {
+            strings.logger("s").info("response {}", new Envelope(5147, "locked"));
+            strings.logger("s").info("response {}", "{\"code\":5148,\"msg\":\"blocked\"}");
+            assertThat(strings.counts.count(5147)).isZero();
+            assertThat(strings.counts.count(5148)).isEqualTo(1);
+        } finally {
+            strings.stop();
+        }
+    }
+}

@@ -144,7 +144,7 @@ final class EventScanning {
             }
             return text == null ? 0 : r.scanText(text, sink, budget);
         } finally {
-            IN_USER_CODE.remove();
+            IN_USER_CODE.set(null); // not remove(): that drops the map entry, and set() would allocate a new one each call
         }
     }
 

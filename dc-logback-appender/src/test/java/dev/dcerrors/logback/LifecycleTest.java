@@ -132,6 +132,51 @@ class LifecycleTest {
         }
     }
 
+    /** A Lombok-style response DTO, as services pass it to {@code log.info("response {}", result)}. */
+    public static final class Result {
+        private final Integer code;
+        private final String msg;
+
+        Result(Integer code, String msg) {
+            this.code = code;
+            this.msg = msg;
+        }
+
+        public Integer getCode() {
+            return code;
+        }
+
+        public String getMsg() {
+            return msg;
+        }
+    }
+
+    @Test
+    @Tag("slow")
+    void aResponseObjectArgumentIsReadWithoutAllocatingOnceItsClassIsKnown() {
+        LoggingSetup setup = LoggingSetup.fromXml(config("${countsName}"));
+        try {
+            DevCenterErrorTurboFilter filter = (DevCenterErrorTurboFilter) setup.context.getTurboFilterList().get(0);
+            Logger logger = setup.logger("alloc-dto");
+            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long thread = Thread.currentThread().getId();
+            Object[] oneArgument = {new Result(5147, "Your account has been temporarily locked.")};
+            for (int i = 0; i < 200_000; i++) { // warm up: the accessors are looked up once, then the JIT compiles the path
+                filter.decide(null, logger, Level.INFO, "response {}", oneArgument, null);
+            }
+            int calls = 5_000_000;
+            long before = threads.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < calls; i++) {
+                filter.decide(null, logger, Level.INFO, "response {}", oneArgument, null);
+            }
+            long allocated = threads.getThreadAllocatedBytes(thread) - before;
+            assertThat(setup.counts.count(5147)).isEqualTo(200_000L + calls);
+            assertThat(allocated).as("bytes allocated by %d calls with a DTO argument", calls).isLessThan(64 * 1024);
+        } finally {
+            setup.stop();
+        }
+    }
+
     /** The heap in use right after a collection that provably ran: a weakly reachable canary was cleared. */
     private static long usedHeapAfterACollection(MemoryMXBean memory) throws InterruptedException {
         WeakReference<Object> canary = new WeakReference<>(new Object());

@@ -63,6 +63,8 @@ final class Publication {
     final Tags tags;
     /** How many bindings share this publication. */
     int holders;
+    /** Whether the registrar lists it: from its opening until the last close or until its registry is collected. */
+    boolean listed;
     /** Whether a binder asked for every catalog code from bind time; kept until the last close. */
     boolean wholeCatalog;
     private long appliedGeneration = -1;

@@ -95,6 +95,7 @@ final class Registrar {
             }
             if (created) {
                 publication.watch.users++;
+                publication.listed = true;
                 PUBLICATIONS.add(publication);
             }
             publication.holders++;
@@ -112,8 +113,10 @@ final class Registrar {
         try {
             for (Publication publication : held) {
                 if (--publication.holders == 0) {
-                    PUBLICATIONS.remove(publication);
-                    forget(publication);
+                    if (publication.listed) { // else its registry was collected, and the registrar let it go
+                        PUBLICATIONS.remove(publication);
+                        forget(publication);
+                    }
                     publication.remove();
                 }
             }
@@ -134,6 +137,7 @@ final class Registrar {
     }
 
     private static void forget(Publication publication) {
+        publication.listed = false;
         if (--publication.watch.users == 0) {
             WATCHES.remove(publication.watch.counts);
         }

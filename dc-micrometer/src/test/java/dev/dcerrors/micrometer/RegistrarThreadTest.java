@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dcerrors.core.ErrorCatalog;
 import dev.dcerrors.core.ErrorCounts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.ref.WeakReference;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,31 @@ class RegistrarThreadTest {
         first.bindTo(two); // a closed binder binds again, and the thread comes back with it
         assertThat(registrarThreads()).hasSize(1);
         first.close();
+        assertThat(registrarThreads()).isEmpty();
+    }
+
+    @Test
+    void closingABinderWhoseRegistryWasCollectedLeavesTheOtherBindersPublishing() throws InterruptedException {
+        ErrorCounts counts = new ErrorCounts(ErrorCatalog.builtIn(), 50);
+        SimpleMeterRegistry dropped = new SimpleMeterRegistry();
+        SimpleMeterRegistry kept = new SimpleMeterRegistry();
+        DevCenterErrorMetrics first = DevCenterErrorMetrics.builder().counts(counts).build();
+        DevCenterErrorMetrics second = DevCenterErrorMetrics.builder().counts(counts).build();
+        first.bindTo(dropped);
+        second.bindTo(kept);
+        int open = Registrar.openPublications();
+        WeakReference<SimpleMeterRegistry> gone = new WeakReference<>(dropped);
+        dropped = null;
+        DevCenterErrorMetricsTest.collectGarbageUntilCleared(gone);
+        Eventually.within(Registrar.PERIOD.multipliedBy(4), System.nanoTime(), "the collected registry's publication dropped",
+                () -> Registrar.openPublications() == open - 1);
+        first.close(); // its registry is gone already: the counts stay watched for the other binder
+
+        long since = System.nanoTime();
+        Counting.record(counts, 5021);
+        Eventually.published(since, "5021 in the registry still bound",
+                () -> kept.find(DevCenterErrorMetrics.ERRORS).tag("code", "5021").functionCounter());
+        second.close();
         assertThat(registrarThreads()).isEmpty();
     }
 }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -92,21 +93,38 @@ final class Publication {
         return watch.counts;
     }
 
-    private double read(ToLongFunction<ErrorCounts> value) {
-        Registrar.beforeRead(this);
+    /** When a read last scanned the counts for this publication ({@link System#nanoTime()}); racy, by design. */
+    volatile long lastReadScan = System.nanoTime() - Registrar.READ_SCAN_INTERVAL.toNanos();
+
+    /**
+     * Reads the counts with {@code value}, after registering what this registry lacks: always when
+     * {@code firstRead} (the success counter, registered first, so the first a Prometheus scrape reads),
+     * else when no read did for {@link Registrar#READ_SCAN_INTERVAL}, so that a scrape scans about once
+     * whatever its number of meters, and a registry whose filters deny the success counter still scans at
+     * its first read.
+     */
+    private double read(ToLongFunction<ErrorCounts> value, boolean firstRead) {
+        if (firstRead || System.nanoTime() - lastReadScan >= Registrar.READ_SCAN_INTERVAL.toNanos()) {
+            Registrar.beforeRead(this);
+        }
         return value.applyAsLong(counts());
     }
 
     // ---------------------------------------------------------------- registering, under the lock
 
+    /** The function of one meter. */
+    private static ToDoubleFunction<Publication> read(ToLongFunction<ErrorCounts> value) {
+        return p -> p.read(value, false);
+    }
+
     /** Registers the responses meters; then {@link #sync} gives the codes theirs. */
     void open(MeterRegistry target) {
-        responseMeters.add(FunctionCounter.builder(RESPONSES, this, p -> p.read(ErrorCounts::successCount))
+        responseMeters.add(FunctionCounter.builder(RESPONSES, this, p -> p.read(ErrorCounts::successCount, true))
                 .tags(tags).tag("outcome", "success")
                 .description(RESPONSES_DESCRIPTION)
                 .baseUnit("responses")
                 .register(target));
-        responseMeters.add(FunctionCounter.builder(RESPONSES, this, p -> p.read(ErrorCounts::errorCount))
+        responseMeters.add(FunctionCounter.builder(RESPONSES, this, read(ErrorCounts::errorCount))
                 .tags(tags).tag("outcome", "error")
                 .description(RESPONSES_DESCRIPTION)
                 .baseUnit("responses")
@@ -155,14 +173,14 @@ final class Publication {
         }
         Tags codeTags = tags.and("code", code).and("category", labels.category()).and("severity", labels.severity());
         ToLongFunction<ErrorCounts> count = numeric < 0 ? ErrorCounts::otherCount : c -> c.count(numeric);
-        Meter counter = FunctionCounter.builder(ERRORS, this, p -> p.read(count))
+        Meter counter = FunctionCounter.builder(ERRORS, this, read(count))
                 .tags(codeTags)
                 .description(ERRORS_DESCRIPTION)
                 .baseUnit("errors")
                 .register(target);
         Meter info;
         try {
-            info = Gauge.builder(CODE_INFO, this, p -> p.read(c -> 1L))
+            info = Gauge.builder(CODE_INFO, this, read(c -> 1L))
                     .tags(codeTags.and("message", labels.message()))
                     .description(INFO_DESCRIPTION)
                     .strongReference(true)

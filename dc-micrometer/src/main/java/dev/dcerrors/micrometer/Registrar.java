@@ -19,8 +19,11 @@ import org.jspecify.annotations.Nullable;
  * to date. New codes reach a registry in two ways, whichever comes first:
  *
  * <ol>
- *   <li>any read of any devcenter meter ({@link #beforeRead}) first scans the counts and registers what
- *       is missing in that meter's registry, so a Prometheus scrape shows codes counted before it began;</li>
+ *   <li>a read of a devcenter meter ({@link #beforeRead}) first scans the counts and registers what is
+ *       missing in that meter's registry: every read of the success counter (the first meter a Prometheus
+ *       scrape reads, so a scrape shows the codes counted before it began), and the first read of any
+ *       other meter after {@link #READ_SCAN_INTERVAL} without a scan (a registry whose filters deny the
+ *       success counter; a scrape of many meters still scans about once);</li>
  *   <li>the registrar thread ({@value #THREAD_NAME}) scans every {@link #PERIOD} and registers what is
  *       missing in every registry, whatever reads what: a registry nobody reads, or one whose meter filters
  *       deny the meters that are read, has every new code within {@link DevCenterErrorMetrics#PUBLISHED_WITHIN}.</li>
@@ -42,6 +45,8 @@ final class Registrar {
     static final String THREAD_NAME = "devcenter-metrics-registrar";
     /** How often the background thread scans: a quarter of the stated bound, for scheduling slack. */
     static final Duration PERIOD = Duration.ofMillis(250);
+    /** A read of a meter other than the success counter scans when no read did for this long. */
+    static final Duration READ_SCAN_INTERVAL = Duration.ofMillis(50);
     /** How long a meter read waits for the lock before it leaves the work to the thread. */
     static final Duration READ_WAIT = Duration.ofMillis(50);
     private static final long BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -145,7 +150,7 @@ final class Registrar {
 
     // ---------------------------------------------------------------- reading (any thread, maybe inside a registry)
 
-    /** Called by every devcenter meter before it returns its value: registers what its registry lacks. */
+    /** Called by a devcenter meter before it returns its value (see {@link Publication}): registers what its registry lacks. */
     static void beforeRead(Publication publication) {
         if (LOCK.isHeldByCurrentThread()) {
             return; // our own registration read a meter (a filter, a listener): no recursion
@@ -165,6 +170,7 @@ final class Registrar {
         try {
             MeterRegistry registry = publication.registry();
             if (registry != null && publication.holders > 0) {
+                publication.lastReadScan = now;
                 publication.watch.scan();
                 publication.sync(registry, false);
             }

@@ -137,6 +137,15 @@ class DevCenterErrorMetricsTest {
     }
 
     @Test
+    void everyPrometheusScrapeShowsTheCodesCountedBeforeItBegan() {
+        binder().bindTo(prometheus);
+        for (int code = 4100; code < 4120; code++) { // unknown codes: each one new, counted right before a scrape
+            Counting.record(counts, code);
+            assertThat(prometheus.scrape()).contains("devcenter_errors_total{category=\"unknown\",code=\"" + code + "\",severity=\"error\"} 1.0");
+        }
+    }
+
+    @Test
     void alertCodesExistAtZeroFromBindTime() {
         binder().bindTo(prometheus);
         for (int code : DevCenterErrorMetrics.ALERT_CODES) {

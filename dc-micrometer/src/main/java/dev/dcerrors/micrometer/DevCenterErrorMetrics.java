@@ -143,8 +143,8 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
         }
 
         /**
-         * With {@code true}, every catalog code has a series from bind time (about 400 series of {@value #ERRORS}
-         * and of {@value #CODE_INFO} for the built-in catalog); by default only the alert codes and the codes
+         * With {@code true}, every catalog code has a series from bind time (about 400 series of {@value DevCenterErrorMetrics#ERRORS}
+         * and of {@value DevCenterErrorMetrics#CODE_INFO} for the built-in catalog); by default only the alert codes and the codes
          * counted.
          */
         public Builder registerWholeCatalog(boolean registerWholeCatalog) {

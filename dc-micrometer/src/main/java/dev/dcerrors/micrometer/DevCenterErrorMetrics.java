@@ -25,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>All meters are function counters and gauges reading {@link ErrorCounts}: the logging thread never
  * calls a registry. A code first counted after binding is registered in every bound registry within
- * {@link #PUBLISHED_WITHIN}, whatever reads which meter and whatever meter filters deny: by the next read
- * of any devcenter meter in that registry (so a Prometheus scrape shows codes counted before it began),
+ * {@link #PUBLISHED_WITHIN}, whatever reads which meter and whatever meter filters deny: by the reading
+ * side (each read of the success counter, which a Prometheus scrape reads first, so a scrape shows codes
+ * counted before it began; and a read of any other devcenter meter after 50 ms without such a check),
  * and by a shared background thread ({@code devcenter-metrics-registrar}, a daemon started by the first
  * bind and stopped by the last {@link #close()}) for registries nobody reads. When the counts' catalog
  * changes ({@link ErrorCounts#addCatalog}), the series of each code whose classification changed are

@@ -163,8 +163,8 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
      * Registers the meters in {@code registry}, or shares those that another binder over the same counts with
      * the same tags registered there; binding the same registry again does nothing.
      *
-     * @throws RuntimeException what the registry throws, for example a {@code PrometheusMeterRegistry} that has
-     *     these meter names with other tag keys already; nothing stays registered then
+     * @throws RuntimeException what the registry throws (a meter filter that throws, for example); nothing
+     *     stays registered then
      */
     @Override
     public void bindTo(MeterRegistry registry) {

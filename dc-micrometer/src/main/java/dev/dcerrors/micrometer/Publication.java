@@ -136,8 +136,8 @@ final class Publication {
      * counted so far, {@code other} once it counted) and re-registers those whose labels the catalog changed.
      * Does nothing when the watch's generation was applied already, unless {@code force}.
      *
-     * @throws RuntimeException what the registry threw; the series registered until then are kept, and the
-     *     next call tries the rest again
+     * @throws RuntimeException the first thing the registry threw; every other code was registered all the
+     *     same, and the next call tries the refused ones again
      */
     void sync(MeterRegistry target, boolean force) {
         long generation = watch.generation();
@@ -145,19 +145,38 @@ final class Publication {
             return;
         }
         ErrorCatalog catalog = watch.catalog();
+        Refusals refusals = new Refusals();
         for (int code : ALERT_CODES) {
-            ensure(target, Integer.toString(code), code, Labels.of(catalog, code));
+            ensure(target, Integer.toString(code), code, Labels.of(catalog, code), refusals);
         }
         if (wholeCatalog) {
             for (ErrorCode code : catalog.codes()) {
-                ensure(target, Integer.toString(code.code()), code.code(), Labels.of(catalog, code.code()));
+                ensure(target, Integer.toString(code.code()), code.code(), Labels.of(catalog, code.code()), refusals);
             }
         }
-        watch.forEachSeen(code -> ensure(target, Integer.toString(code), code, Labels.of(catalog, code)));
+        watch.forEachSeen(code -> ensure(target, Integer.toString(code), code, Labels.of(catalog, code), refusals));
         if (watch.otherSeen()) {
-            ensure(target, OTHER_CODE, -1, new Labels(ErrorCategory.UNKNOWN.label(), ErrorSeverity.ERROR.label(), OTHER_MESSAGE));
+            ensure(target, OTHER_CODE, -1, new Labels(ErrorCategory.UNKNOWN.label(), ErrorSeverity.ERROR.label(), OTHER_MESSAGE), refusals);
+        }
+        if (refusals.first != null) {
+            throw refusals.first; // the generation stays unapplied: the next call tries again
         }
         appliedGeneration = generation;
+    }
+
+    /** The first exception a registry threw during one {@link #sync}. */
+    private static final class Refusals {
+        @Nullable RuntimeException first;
+    }
+
+    private void ensure(MeterRegistry target, String code, int numeric, Labels labels, Refusals refusals) {
+        try {
+            ensure(target, code, numeric, labels);
+        } catch (RuntimeException e) {
+            if (refusals.first == null) {
+                refusals.first = e;
+            }
+        }
     }
 
     private void ensure(MeterRegistry target, String code, int numeric, Labels labels) {

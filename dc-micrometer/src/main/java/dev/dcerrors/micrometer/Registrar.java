@@ -69,8 +69,8 @@ final class Registrar {
      * more holder. Registers the responses meters, the alert codes, the whole catalog if asked, and every
      * code counted so far.
      *
-     * @throws RuntimeException what the registry threw (for example, Prometheus refusing a meter name it
-     *     knows with other tag keys); nothing stays registered then
+     * @throws RuntimeException what the registry threw (a meter filter that throws, for example); nothing
+     *     stays registered then
      */
     static Publication open(MeterRegistry registry, ErrorCounts counts, Tags tags, boolean wholeCatalog) {
         LOCK.lock();

@@ -1,24 +1,14 @@
 package dev.dcerrors.micrometer;
 
-import dev.dcerrors.core.ErrorCatalog;
-import dev.dcerrors.core.ErrorCategory;
-import dev.dcerrors.core.ErrorCode;
 import dev.dcerrors.core.ErrorCounts;
-import dev.dcerrors.core.ErrorSeverity;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes the Developer Center error counts that the Logback filter records.
@@ -34,13 +24,26 @@ import java.util.function.ToDoubleFunction;
  * </ul>
  *
  * <p>All meters are function counters and gauges reading {@link ErrorCounts}: the logging thread never
- * calls a registry. Codes first seen after binding are registered from the reading side: whenever a
- * registry reads {@value #RESPONSES} (a Prometheus scrape, a push registry's publish), new codes are
- * registered before {@value #ERRORS} is read, so a Prometheus scrape shows them at once. Cardinality is
- * bounded by the counts: catalog codes, at most {@link ErrorCounts#maxUnknownCodes()} unknown codes, and
- * {@code code="other"} for the rest. Label values come from the catalog only, never from log text.
+ * calls a registry. A code first counted after binding is registered in every bound registry within
+ * {@link #PUBLISHED_WITHIN}, whatever reads which meter and whatever meter filters deny: by the reading
+ * side (each read of the success counter, which a Prometheus scrape reads first, so a scrape shows codes
+ * counted before it began; and a read of any other devcenter meter after 50 ms without such a check),
+ * and by a shared background thread ({@code devcenter-metrics-registrar}, a daemon started by the first
+ * bind and stopped by the last {@link #close()}) for registries nobody reads. When the counts' catalog
+ * changes ({@link ErrorCounts#addCatalog}), the series of each code whose classification changed are
+ * re-registered with the new labels in the same way, and the old ones removed.
  *
- * <pre>{@code new DevCenterErrorMetrics().bindTo(registry);}</pre>
+ * <p>Meters belong to the registry: binders over the same counts with the same tags bound to one
+ * registry share them, closing one keeps them for the others, and the last {@code close()} removes them.
+ * Cardinality is bounded by the counts: catalog codes, at most {@link ErrorCounts#maxUnknownCodes()}
+ * unknown codes, and {@code code="other"} for the rest. Label values come from the catalog only, never
+ * from log text.
+ *
+ * <pre>{@code
+ * new DevCenterErrorMetrics().bindTo(registry);
+ * DevCenterErrorMetrics.builder().counts(ErrorCounts.named("orders")).tags(Tags.of("region", "eu"))
+ *         .registerWholeCatalog(true).build().bindTo(registry);
+ * }</pre>
  */
 public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
 
@@ -54,6 +57,11 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
     public static final List<Integer> ALERT_CODES = List.of(5000, 5146, 5147, 5148, 5325);
     /** The {@code code} tag value of unknown codes beyond the bound. */
     public static final String OTHER_CODE = "other";
+    /**
+     * The bound on how long after its first count a code has its series in every bound registry, and after
+     * a catalog change its new labels: a push registry sends it with its first push after that.
+     */
+    public static final Duration PUBLISHED_WITHIN = Duration.ofSeconds(1);
 
     static final String UNKNOWN_MESSAGE = "Not in the catalog.";
     static final String OTHER_MESSAGE = "Unknown codes beyond the limit of distinct unknown codes.";
@@ -61,156 +69,133 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
     private final ErrorCounts counts;
     private final Tags tags;
     private final boolean registerWholeCatalog;
-    private final List<Binding> bindings = new CopyOnWriteArrayList<>();
-    private final ReentrantLock lock = new ReentrantLock();
-
-    /** The meters of one registry this binder is bound to. */
-    private static final class Binding {
-        final MeterRegistry registry;
-        final List<Meter> meters = new ArrayList<>();
-        final Set<String> codes = new HashSet<>();
-
-        Binding(MeterRegistry registry) {
-            this.registry = registry;
-        }
-    }
+    /** Per registry this binder is bound to, the publication it holds; guarded by {@link Registrar#LOCK}. */
+    private final List<Publication> held = new ArrayList<>();
 
     /** Publishes {@link ErrorCounts#shared()}, where a turbo filter with default options counts. */
     public DevCenterErrorMetrics() {
-        this(ErrorCounts.shared(), Tags.empty());
+        this(builder());
     }
 
     /** Publishes {@link ErrorCounts#shared()} with common tags on every meter. */
     public DevCenterErrorMetrics(Iterable<Tag> tags) {
-        this(ErrorCounts.shared(), tags);
-    }
-
-    /** Publishes the given counts. */
-    public DevCenterErrorMetrics(ErrorCounts counts) {
-        this(counts, Tags.empty());
-    }
-
-    /** Publishes the given counts with common tags on every meter. */
-    public DevCenterErrorMetrics(ErrorCounts counts, Iterable<Tag> tags) {
-        this(counts, tags, false);
+        this(builder().tags(tags));
     }
 
     /**
-     * Publishes the given counts with common tags; with {@code registerWholeCatalog}, every catalog code has
-     * a series from bind time (about 400 series of {@value #ERRORS} and of {@value #CODE_INFO}).
+     * Publishes the given counts.
+     *
+     * @deprecated use {@code DevCenterErrorMetrics.builder().counts(counts).build()}
      */
-    public DevCenterErrorMetrics(ErrorCounts counts, Iterable<Tag> tags, boolean registerWholeCatalog) {
-        this.counts = counts;
-        this.tags = Tags.of(tags);
-        this.registerWholeCatalog = registerWholeCatalog;
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public DevCenterErrorMetrics(ErrorCounts counts) {
+        this(builder().counts(counts));
     }
 
-    /** Registers the meters in {@code registry}; binding the same registry again does nothing. */
+    /**
+     * Publishes the given counts with common tags, and with {@code registerWholeCatalog} every catalog code
+     * from bind time.
+     *
+     * @deprecated use {@code DevCenterErrorMetrics.builder().counts(counts).tags(tags)
+     *     .registerWholeCatalog(registerWholeCatalog).build()}: the options are named there
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public DevCenterErrorMetrics(ErrorCounts counts, Iterable<Tag> tags, boolean registerWholeCatalog) {
+        this(builder().counts(counts).tags(tags).registerWholeCatalog(registerWholeCatalog));
+    }
+
+    private DevCenterErrorMetrics(Builder builder) {
+        this.counts = builder.counts == null ? ErrorCounts.shared() : builder.counts;
+        this.tags = builder.tags;
+        this.registerWholeCatalog = builder.registerWholeCatalog;
+    }
+
+    /** A builder with the defaults of {@link #DevCenterErrorMetrics()}: shared counts, no tags, codes as they come. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The options of a {@link DevCenterErrorMetrics}, each named. */
+    public static final class Builder {
+
+        private @Nullable ErrorCounts counts;
+        private Tags tags = Tags.empty();
+        private boolean registerWholeCatalog;
+
+        private Builder() {
+        }
+
+        /** The counts to publish; by default {@link ErrorCounts#shared()}, where a filter with no options counts. */
+        public Builder counts(ErrorCounts counts) {
+            this.counts = counts;
+            return this;
+        }
+
+        /** Common tags on every meter, added to those given before; none by default. */
+        public Builder tags(Iterable<Tag> tags) {
+            this.tags = this.tags.and(tags);
+            return this;
+        }
+
+        /** Common tags as key-value pairs, added to those given before. */
+        public Builder tags(String... keyValues) {
+            this.tags = this.tags.and(keyValues);
+            return this;
+        }
+
+        /**
+         * With {@code true}, every catalog code has a series from bind time (about 400 series of {@value DevCenterErrorMetrics#ERRORS}
+         * and of {@value DevCenterErrorMetrics#CODE_INFO} for the built-in catalog); by default only the alert codes and the codes
+         * counted.
+         */
+        public Builder registerWholeCatalog(boolean registerWholeCatalog) {
+            this.registerWholeCatalog = registerWholeCatalog;
+            return this;
+        }
+
+        /** The binder; bind it with {@link DevCenterErrorMetrics#bindTo(MeterRegistry)}. */
+        public DevCenterErrorMetrics build() {
+            return new DevCenterErrorMetrics(this);
+        }
+    }
+
+    /**
+     * Registers the meters in {@code registry}, or shares those that another binder over the same counts with
+     * the same tags registered there; binding the same registry again does nothing.
+     *
+     * @throws RuntimeException what the registry throws (a meter filter that throws, for example); nothing
+     *     stays registered then
+     */
     @Override
     public void bindTo(MeterRegistry registry) {
-        lock.lock();
+        Registrar.LOCK.lock();
         try {
-            for (Binding existing : bindings) {
-                if (existing.registry == registry) {
+            for (Publication publication : held) {
+                if (publication.registry() == registry) {
                     return;
                 }
             }
-            Binding binding = new Binding(registry);
-            // Registered first: reading it registers codes seen since, before the errors are read.
-            // The state object is the counts; the function holds this binder strongly, so an unreferenced
-            // binder (new DevCenterErrorMetrics().bindTo(registry)) keeps working: meters keep their state
-            // objects only weakly.
-            binding.meters.add(FunctionCounter.builder(RESPONSES, counts, c -> successesAndRegisterNewCodes())
-                    .tags(tags).tag("outcome", "success")
-                    .description("Developer Center response envelopes recognized in the logs, by outcome")
-                    .baseUnit("responses")
-                    .register(registry));
-            binding.meters.add(FunctionCounter.builder(RESPONSES, counts, ErrorCounts::errorCount)
-                    .tags(tags).tag("outcome", "error")
-                    .description("Developer Center response envelopes recognized in the logs, by outcome")
-                    .baseUnit("responses")
-                    .register(registry));
-            ErrorCatalog catalog = counts.catalog();
-            for (int code : ALERT_CODES) {
-                registerCode(binding, catalog, code);
-            }
-            if (registerWholeCatalog) {
-                for (ErrorCode code : catalog.codes()) {
-                    registerCode(binding, catalog, code.code());
-                }
-            }
-            bindings.add(binding);
-            registerNewCodes();
+            held.add(Registrar.open(registry, counts, tags, registerWholeCatalog));
         } finally {
-            lock.unlock();
+            Registrar.LOCK.unlock();
         }
     }
 
-    private double successesAndRegisterNewCodes() {
-        if (lock.tryLock()) { // never blocks a scrape: a concurrent bind or close registers instead
-            try {
-                registerNewCodes();
-            } finally {
-                lock.unlock();
-            }
-        }
-        return counts.successCount();
-    }
-
-    /** Gives a series to every code counted since the last call, in every bound registry. Holds the lock. */
-    private void registerNewCodes() {
-        ErrorCatalog catalog = counts.catalog();
-        for (Binding binding : bindings) {
-            counts.forEachCatalogCodeSeen(code -> registerCode(binding, catalog, code));
-            counts.forEachUnknownCode(code -> registerCode(binding, catalog, code));
-            if (counts.otherCount() > 0 && binding.codes.add(OTHER_CODE)) {
-                register(binding, OTHER_CODE, ErrorCategory.UNKNOWN, ErrorSeverity.ERROR, OTHER_MESSAGE, ErrorCounts::otherCount);
-            }
-        }
-    }
-
-    private void registerCode(Binding binding, ErrorCatalog catalog, int code) {
-        String label = Integer.toString(code);
-        if (!binding.codes.add(label)) {
-            return;
-        }
-        ErrorCode entry = catalog.find(code);
-        if (entry == null) {
-            register(binding, label, ErrorCategory.UNKNOWN, ErrorSeverity.ERROR, UNKNOWN_MESSAGE, c -> c.count(code));
-        } else {
-            register(binding, label, entry.category(), entry.severity(), entry.message(), c -> c.count(code));
-        }
-    }
-
-    private void register(Binding binding, String code, ErrorCategory category, ErrorSeverity severity, String message,
-            ToDoubleFunction<ErrorCounts> count) {
-        Tags codeTags = tags.and("code", code).and("category", category.label()).and("severity", severity.label());
-        binding.meters.add(FunctionCounter.builder(ERRORS, counts, count)
-                .tags(codeTags)
-                .description("Developer Center error responses recognized in the logs, by code")
-                .baseUnit("errors")
-                .register(binding.registry));
-        binding.meters.add(Gauge.builder(CODE_INFO, counts, c -> 1.0)
-                .tags(codeTags.and("message", message))
-                .description("Catalog description of each Developer Center error code with a series; value 1")
-                .strongReference(true)
-                .register(binding.registry));
-    }
-
-    /** Removes every meter this binder registered, from every registry it was bound to. */
+    /**
+     * Lets go of every registry this binder is bound to: the meters stay while another binder shares them, and
+     * go with the last one. The binder can be bound again afterwards.
+     */
     @Override
     public void close() {
-        lock.lock();
+        List<Publication> released;
+        Registrar.LOCK.lock();
         try {
-            for (Binding binding : bindings) {
-                for (Meter meter : binding.meters) {
-                    binding.registry.remove(meter);
-                }
-            }
-            bindings.clear();
+            released = new ArrayList<>(held);
+            held.clear();
         } finally {
-            lock.unlock();
+            Registrar.LOCK.unlock();
         }
+        Registrar.release(released);
     }
 
     /** The counts this binder publishes. */

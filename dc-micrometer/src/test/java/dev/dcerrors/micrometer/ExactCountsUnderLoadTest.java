@@ -156,7 +156,8 @@ class ExactCountsUnderLoadTest {
     void countsStayExactWhileAScrapeRunsEveryMillisecond() throws Exception {
         configure();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new DevCenterErrorMetrics(counts).bindTo(registry);
+        DevCenterErrorMetrics metrics = DevCenterErrorMetrics.builder().counts(counts).build();
+        metrics.bindTo(registry);
         AtomicBoolean done = new AtomicBoolean();
         List<String> problems = new ArrayList<>();
         Thread scraper = new Thread(() -> {
@@ -180,15 +181,17 @@ class ExactCountsUnderLoadTest {
             }
         }, "scraper");
         scraper.start();
+        String scrape;
         try {
             load(new AtomicLong());
         } finally {
             done.set(true);
             scraper.join();
             context.stop();
+            scrape = registry.scrape();
+            metrics.close();
         }
         assertThat(problems).isEmpty();
-        String scrape = registry.scrape();
         assertThat(value(scrape, "devcenter_responses_total\\{outcome=\"success\"}")).isEqualTo(expected(0));
         assertThat(value(scrape, "devcenter_errors_total\\{category=\"security\",code=\"5147\",severity=\"critical\"}")).isEqualTo(expected(1));
         assertThat(value(scrape, "devcenter_errors_total\\{category=\"auth\",code=\"5005\",severity=\"warning\"}")).isEqualTo(expected(2));

@@ -24,6 +24,7 @@ class NoLeakageTest {
     private final String countsName = "leak-" + UUID.randomUUID();
     private final LoggerContext context = new LoggerContext();
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final DevCenterErrorMetrics metrics = DevCenterErrorMetrics.builder().counts(ErrorCounts.named(countsName)).build();
     private Logger log;
 
     @BeforeEach
@@ -37,11 +38,12 @@ class NoLeakageTest {
                 + "<scanThrowables>true</scanThrowables></turboFilter>"
                 + "<root level=\"INFO\"/></configuration>").getBytes(StandardCharsets.UTF_8)));
         log = context.getLogger("backend");
-        new DevCenterErrorMetrics(ErrorCounts.named(countsName)).bindTo(registry);
+        metrics.bindTo(registry);
     }
 
     @AfterEach
     void tearDown() {
+        metrics.close();
         context.stop();
     }
 

@@ -1,0 +1,229 @@
+package dev.dcerrors.micrometer;
+
+import static dev.dcerrors.micrometer.DevCenterErrorMetrics.ALERT_CODES;
+import static dev.dcerrors.micrometer.DevCenterErrorMetrics.CODE_INFO;
+import static dev.dcerrors.micrometer.DevCenterErrorMetrics.ERRORS;
+import static dev.dcerrors.micrometer.DevCenterErrorMetrics.OTHER_CODE;
+import static dev.dcerrors.micrometer.DevCenterErrorMetrics.OTHER_MESSAGE;
+import static dev.dcerrors.micrometer.DevCenterErrorMetrics.RESPONSES;
+import static dev.dcerrors.micrometer.DevCenterErrorMetrics.UNKNOWN_MESSAGE;
+
+import dev.dcerrors.core.ErrorCatalog;
+import dev.dcerrors.core.ErrorCategory;
+import dev.dcerrors.core.ErrorCode;
+import dev.dcerrors.core.ErrorCounts;
+import dev.dcerrors.core.ErrorSeverity;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The devcenter meters of one set of counts with one set of common tags in one registry: what Micrometer
+ * identifies by name and tags, so it belongs to the registry, not to a binder. Every binder bound to that
+ * registry over those counts with those tags holds the same publication; the last one to close removes
+ * its meters ({@link #holders}).
+ *
+ * <p>Every meter reads the counts through this object and, before it returns its value, asks the
+ * {@link Registrar} to bring this publication up to date, so that whatever reads any devcenter meter
+ * registers the codes counted since. The registry is held weakly: a registry dropped without closing
+ * its binders is let go, and the registrar forgets the publication. All state is guarded by
+ * {@link Registrar#LOCK}.
+ */
+final class Publication {
+
+    private static final String RESPONSES_DESCRIPTION = "Developer Center response envelopes recognized in the logs, by outcome";
+    private static final String ERRORS_DESCRIPTION = "Developer Center error responses recognized in the logs, by code";
+    private static final String INFO_DESCRIPTION = "Catalog description of each Developer Center error code with a series; value 1";
+
+    /** The labels a code's series carries, from the catalog in force. */
+    record Labels(String category, String severity, String message) {
+        static Labels of(ErrorCatalog catalog, int code) {
+            ErrorCode entry = catalog.find(code);
+            return entry == null
+                    ? new Labels(ErrorCategory.UNKNOWN.label(), ErrorSeverity.ERROR.label(), UNKNOWN_MESSAGE)
+                    : new Labels(entry.category().label(), entry.severity().label(), entry.message());
+        }
+    }
+
+    /** The two meters of one code. */
+    private record Series(Labels labels, Meter counter, Meter info) {
+    }
+
+    private final WeakReference<MeterRegistry> registry;
+    final CountsWatch watch;
+    final Tags tags;
+    /** How many bindings share this publication. */
+    int holders;
+    /** Whether the registrar lists it: from its opening until the last close or until its registry is collected. */
+    boolean listed;
+    /** Whether a binder asked for every catalog code from bind time; kept until the last close. */
+    boolean wholeCatalog;
+    private long appliedGeneration = -1;
+    private final Map<String, Series> series = new HashMap<>();
+    private final List<Meter> responseMeters = new ArrayList<>();
+
+    Publication(MeterRegistry registry, CountsWatch watch, Tags tags) {
+        this.registry = new WeakReference<>(registry);
+        this.watch = watch;
+        this.tags = tags;
+    }
+
+    /** The registry, or null once it has been garbage-collected. */
+    @Nullable MeterRegistry registry() {
+        return registry.get();
+    }
+
+    boolean isFor(MeterRegistry candidate, ErrorCounts counts, Tags candidateTags) {
+        return registry.get() == candidate && watch.counts == counts && tags.equals(candidateTags);
+    }
+
+    // ---------------------------------------------------------------- reading, from any thread
+
+    private ErrorCounts counts() {
+        return watch.counts;
+    }
+
+    /** When a read last scanned the counts for this publication ({@link System#nanoTime()}); racy, by design. */
+    volatile long lastReadScan = System.nanoTime() - Registrar.READ_SCAN_INTERVAL.toNanos();
+
+    /**
+     * Reads the counts with {@code value}, after registering what this registry lacks: always when
+     * {@code firstRead} (the success counter, registered first, so the first a Prometheus scrape reads),
+     * else when no read did for {@link Registrar#READ_SCAN_INTERVAL}, so that a scrape scans about once
+     * whatever its number of meters, and a registry whose filters deny the success counter still scans at
+     * its first read.
+     */
+    private double read(ToLongFunction<ErrorCounts> value, boolean firstRead) {
+        if (firstRead || System.nanoTime() - lastReadScan >= Registrar.READ_SCAN_INTERVAL.toNanos()) {
+            Registrar.beforeRead(this);
+        }
+        return value.applyAsLong(counts());
+    }
+
+    // ---------------------------------------------------------------- registering, under the lock
+
+    /** The function of one meter. */
+    private static ToDoubleFunction<Publication> read(ToLongFunction<ErrorCounts> value) {
+        return p -> p.read(value, false);
+    }
+
+    /** Registers the responses meters; then {@link #sync} gives the codes theirs. */
+    void open(MeterRegistry target) {
+        responseMeters.add(FunctionCounter.builder(RESPONSES, this, p -> p.read(ErrorCounts::successCount, true))
+                .tags(tags).tag("outcome", "success")
+                .description(RESPONSES_DESCRIPTION)
+                .baseUnit("responses")
+                .register(target));
+        responseMeters.add(FunctionCounter.builder(RESPONSES, this, read(ErrorCounts::errorCount))
+                .tags(tags).tag("outcome", "error")
+                .description(RESPONSES_DESCRIPTION)
+                .baseUnit("responses")
+                .register(target));
+    }
+
+    /**
+     * Gives a series to every code that needs one (the alert codes, the whole catalog when asked, every code
+     * counted so far, {@code other} once it counted) and re-registers those whose labels the catalog changed.
+     * Does nothing when the watch's generation was applied already, unless {@code force}.
+     *
+     * @throws RuntimeException the first thing the registry threw; every other code was registered all the
+     *     same, and the next call tries the refused ones again
+     */
+    void sync(MeterRegistry target, boolean force) {
+        long generation = watch.generation();
+        if (!force && generation == appliedGeneration) {
+            return;
+        }
+        ErrorCatalog catalog = watch.catalog();
+        Refusals refusals = new Refusals();
+        for (int code : ALERT_CODES) {
+            ensure(target, Integer.toString(code), code, Labels.of(catalog, code), refusals);
+        }
+        if (wholeCatalog) {
+            for (ErrorCode code : catalog.codes()) {
+                ensure(target, Integer.toString(code.code()), code.code(), Labels.of(catalog, code.code()), refusals);
+            }
+        }
+        watch.forEachSeen(code -> ensure(target, Integer.toString(code), code, Labels.of(catalog, code), refusals));
+        if (watch.otherSeen()) {
+            ensure(target, OTHER_CODE, -1, new Labels(ErrorCategory.UNKNOWN.label(), ErrorSeverity.ERROR.label(), OTHER_MESSAGE), refusals);
+        }
+        if (refusals.first != null) {
+            throw refusals.first; // the generation stays unapplied: the next call tries again
+        }
+        appliedGeneration = generation;
+    }
+
+    /** The first exception a registry threw during one {@link #sync}. */
+    private static final class Refusals {
+        @Nullable RuntimeException first;
+    }
+
+    private void ensure(MeterRegistry target, String code, int numeric, Labels labels, Refusals refusals) {
+        try {
+            ensure(target, code, numeric, labels);
+        } catch (RuntimeException e) {
+            if (refusals.first == null) {
+                refusals.first = e;
+            }
+        }
+    }
+
+    private void ensure(MeterRegistry target, String code, int numeric, Labels labels) {
+        Series existing = series.get(code);
+        if (existing != null) {
+            if (existing.labels.equals(labels)) {
+                return;
+            }
+            // The catalog changed the code's classification: its old series go, new ones come.
+            series.remove(code);
+            target.remove(existing.counter);
+            target.remove(existing.info);
+        }
+        Tags codeTags = tags.and("code", code).and("category", labels.category()).and("severity", labels.severity());
+        ToLongFunction<ErrorCounts> count = numeric < 0 ? ErrorCounts::otherCount : c -> c.count(numeric);
+        Meter counter = FunctionCounter.builder(ERRORS, this, read(count))
+                .tags(codeTags)
+                .description(ERRORS_DESCRIPTION)
+                .baseUnit("errors")
+                .register(target);
+        Meter info;
+        try {
+            info = Gauge.builder(CODE_INFO, this, read(c -> 1L))
+                    .tags(codeTags.and("message", labels.message()))
+                    .description(INFO_DESCRIPTION)
+                    .strongReference(true)
+                    .register(target);
+        } catch (RuntimeException e) {
+            target.remove(counter);
+            throw e;
+        }
+        series.put(code, new Series(labels, counter, info));
+    }
+
+    /** Removes every meter of this publication from its registry, if the registry is still there. */
+    void remove() {
+        MeterRegistry target = registry.get();
+        if (target != null) {
+            for (Meter meter : responseMeters) {
+                target.remove(meter);
+            }
+            for (Series s : series.values()) {
+                target.remove(s.counter);
+                target.remove(s.info);
+            }
+        }
+        responseMeters.clear();
+        series.clear();
+    }
+}

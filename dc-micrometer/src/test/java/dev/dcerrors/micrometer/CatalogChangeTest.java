@@ -1,0 +1,112 @@
+package dev.dcerrors.micrometer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dcerrors.core.ErrorCatalog;
+import dev.dcerrors.core.ErrorCategory;
+import dev.dcerrors.core.ErrorCode;
+import dev.dcerrors.core.ErrorCounts;
+import dev.dcerrors.core.ErrorSeverity;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When the counts' catalog changes after binding ({@link ErrorCounts#addCatalog}), the series of every code
+ * whose classification changed are registered again with the new labels in every bound registry, whenever
+ * it was bound, and the old series are gone: the same counts never carry two sets of labels.
+ */
+class CatalogChangeTest {
+
+    private final ErrorCounts counts = new ErrorCounts(ErrorCatalog.builtIn(), 50);
+    private final List<DevCenterErrorMetrics> binders = new ArrayList<>();
+
+    private DevCenterErrorMetrics binder() {
+        DevCenterErrorMetrics binder = DevCenterErrorMetrics.builder().counts(counts).build();
+        binders.add(binder);
+        return binder;
+    }
+
+    @AfterEach
+    void closeBinders() {
+        binders.forEach(DevCenterErrorMetrics::close);
+    }
+
+    private static Collection<FunctionCounter> errors(MeterRegistry registry, String code) {
+        return registry.find(DevCenterErrorMetrics.ERRORS).tag("code", code).functionCounters();
+    }
+
+    private static Collection<Gauge> infos(MeterRegistry registry, String code) {
+        return registry.find(DevCenterErrorMetrics.CODE_INFO).tag("code", code).gauges();
+    }
+
+    /** Whether the only series of {@code code} carry these labels, in both meters. */
+    private static boolean labelled(MeterRegistry registry, String code, String category, String severity, String message) {
+        Collection<FunctionCounter> counters = errors(registry, code);
+        Collection<Gauge> infos = infos(registry, code);
+        return counters.size() == 1 && infos.size() == 1
+                && counters.stream().allMatch(c -> category.equals(c.getId().getTag("category")) && severity.equals(c.getId().getTag("severity")))
+                && infos.stream().allMatch(g -> category.equals(g.getId().getTag("category")) && message.equals(g.getId().getTag("message")));
+    }
+
+    private static double count(MeterRegistry registry, String code) {
+        return errors(registry, code).iterator().next().count();
+    }
+
+    @Test
+    void registriesBoundBeforeAndAfterACatalogChangeAllShowTheNewLabelsAndNoStaleSeries() {
+        SimpleMeterRegistry unread = new SimpleMeterRegistry(); // bound before the change; nothing reads it
+        PrometheusMeterRegistry scraped = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT); // bound before, scraped
+        binder().bindTo(unread);
+        binder().bindTo(scraped);
+        Counting.record(counts, 5005, 2);
+        Counting.record(counts, 4026);
+        Counting.record(counts, 5147);
+        long since = System.nanoTime();
+        Eventually.published(since, "4026 as an unknown code",
+                () -> labelled(unread, "4026", "unknown", "error", DevCenterErrorMetrics.UNKNOWN_MESSAGE));
+        assertThat(scraped.scrape()).contains("devcenter_errors_total{category=\"auth\",code=\"5005\",severity=\"warning\"} 2.0");
+
+        // What a <catalog> applied on reconfiguration, or the Spring starter's devcenter.errors.catalog, does.
+        since = System.nanoTime();
+        counts.addCatalog(ErrorCatalog.of(
+                new ErrorCode(5005, ErrorCategory.SECURITY, ErrorSeverity.CRITICAL, "Wrong password; the account is watched."),
+                new ErrorCode(4026, ErrorCategory.THIRD_PARTY, ErrorSeverity.ERROR, "Upstream gateway timed out."),
+                new ErrorCode(5147, ErrorCategory.SECURITY, ErrorSeverity.WARNING, "Account locked for 20 minutes.")));
+        PrometheusMeterRegistry late = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT); // bound after the change
+        binder().bindTo(late);
+
+        for (MeterRegistry registry : List.of(unread, scraped, late)) {
+            String name = registry.getClass().getSimpleName();
+            Eventually.published(since, name + ": the new labels of 5005, 4026 and 5147", () ->
+                    labelled(registry, "5005", "security", "critical", "Wrong password; the account is watched.")
+                    && labelled(registry, "4026", "third_party", "error", "Upstream gateway timed out.")
+                    && labelled(registry, "5147", "security", "warning", "Account locked for 20 minutes."));
+            assertThat(count(registry, "5005")).as(name).isEqualTo(2);
+            assertThat(count(registry, "4026")).as(name).isEqualTo(1);
+            assertThat(count(registry, "5147")).as(name).isEqualTo(1);
+        }
+        for (PrometheusMeterRegistry registry : List.of(scraped, late)) {
+            String scrape = registry.scrape();
+            assertThat(scrape)
+                    .contains("devcenter_errors_total{category=\"security\",code=\"5005\",severity=\"critical\"} 2.0")
+                    .contains("devcenter_errors_total{category=\"third_party\",code=\"4026\",severity=\"error\"} 1.0")
+                    .contains("devcenter_errors_total{category=\"security\",code=\"5147\",severity=\"warning\"} 1.0")
+                    .contains("devcenter_error_code_info{category=\"third_party\",code=\"4026\",message=\"Upstream gateway timed out.\",severity=\"error\"} 1")
+                    .doesNotContain("category=\"auth\",code=\"5005\"")
+                    .doesNotContain("category=\"unknown\",code=\"4026\"")
+                    .doesNotContain("Not in the catalog.")
+                    .doesNotContain("code=\"5147\",severity=\"critical\"");
+            assertThat(scrape.lines().filter(l -> l.startsWith("devcenter_errors_total{")))
+                    .as("one series per code").hasSize(DevCenterErrorMetrics.ALERT_CODES.size() + 2);
+        }
+    }
+}

@@ -125,7 +125,7 @@ public final class ErrorCounts {
      *
      * @return whether the value was counted
      */
-    public boolean record(int value, CodeRange unknownRange) {
+    boolean record(int value, CodeRange unknownRange) {
         if (value == ErrorCode.SUCCESS) {
             success.increment();
             return true;
@@ -141,6 +141,26 @@ public final class ErrorCounts {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Records one response whose code the caller knows to be a response code, for code that counts without a
+     * recognizer (a client that has the envelope in hand): 200 as a success, any other non-negative code as an error
+     * (its own series for catalog codes and up to {@link #maxUnknownCodes()} unknown codes, else {@code other}).
+     * Negative values are ignored. Lock-free, allocation-free, never throws.
+     */
+    public void recordResponse(int code) {
+        if (code == ErrorCode.SUCCESS) {
+            success.increment();
+            return;
+        }
+        Layout current = layout;
+        int slot = current.catalog.slotOf(code);
+        if (slot >= 0) {
+            current.adders[slot].increment();
+        } else if (code >= 0) {
+            unknownAdder(code).increment();
+        }
     }
 
     /** The adder of an unknown code: its own while the bound allows, else {@code other}'s. */

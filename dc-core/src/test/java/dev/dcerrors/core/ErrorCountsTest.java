@@ -54,6 +54,21 @@ class ErrorCountsTest {
     }
 
     @Test
+    void recordResponseCountsACodeTheCallerHasInHand() {
+        ErrorCounts counts = new ErrorCounts(ErrorCatalog.builtIn(), 1);
+        counts.recordResponse(200);
+        counts.recordResponse(5147);
+        counts.recordResponse(7001);
+        counts.recordResponse(7002);
+        counts.recordResponse(-1);
+        assertThat(counts.successCount()).isEqualTo(1);
+        assertThat(counts.count(5147)).isEqualTo(1);
+        assertThat(counts.count(7001)).as("the one unknown code kept apart").isEqualTo(1);
+        assertThat(counts.otherCount()).isEqualTo(1);
+        assertThat(counts.errorCount()).isEqualTo(3);
+    }
+
+    @Test
     void seenCatalogCodesAreListedInCodeOrder() {
         ErrorCounts counts = new ErrorCounts();
         counts.record(5325, range);

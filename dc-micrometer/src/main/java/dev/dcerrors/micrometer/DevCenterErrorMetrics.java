@@ -82,28 +82,6 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
         this(builder().tags(tags));
     }
 
-    /**
-     * Publishes the given counts.
-     *
-     * @deprecated use {@code DevCenterErrorMetrics.builder().counts(counts).build()}
-     */
-    @Deprecated(since = "0.1.0", forRemoval = true)
-    public DevCenterErrorMetrics(ErrorCounts counts) {
-        this(builder().counts(counts));
-    }
-
-    /**
-     * Publishes the given counts with common tags, and with {@code registerWholeCatalog} every catalog code
-     * from bind time.
-     *
-     * @deprecated use {@code DevCenterErrorMetrics.builder().counts(counts).tags(tags)
-     *     .registerWholeCatalog(registerWholeCatalog).build()}: the options are named there
-     */
-    @Deprecated(since = "0.1.0", forRemoval = true)
-    public DevCenterErrorMetrics(ErrorCounts counts, Iterable<Tag> tags, boolean registerWholeCatalog) {
-        this(builder().counts(counts).tags(tags).registerWholeCatalog(registerWholeCatalog));
-    }
-
     private DevCenterErrorMetrics(Builder builder) {
         this.counts = builder.counts == null ? ErrorCounts.shared() : builder.counts;
         this.tags = builder.tags;

@@ -14,12 +14,14 @@ final class Counting {
 
     /** Counts one response with {@code code} as a filter with default options does: 200, a catalog code, or 4000-5999. */
     static void record(ErrorCounts counts, int code) {
-        counts.record(code, CodeRange.defaultRange());
+        record(counts, code, CodeRange.defaultRange());
     }
 
     /** Counts one response with {@code code} as a filter whose {@code errorCodeRange} is {@code unknownRange} does. */
     static void record(ErrorCounts counts, int code, CodeRange unknownRange) {
-        counts.record(code, unknownRange);
+        if (code == 200 || counts.catalog().contains(code) || unknownRange.contains(code)) {
+            counts.recordResponse(code);
+        }
     }
 
     /** Counts {@code times} responses with {@code code}. */

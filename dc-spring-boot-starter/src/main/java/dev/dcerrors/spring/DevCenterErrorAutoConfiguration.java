@@ -3,7 +3,6 @@ package dev.dcerrors.spring;
 import dev.dcerrors.core.ErrorRecognizer;
 import dev.dcerrors.core.RecognizerOptions;
 import dev.dcerrors.micrometer.DevCenterErrorMetrics;
-import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -85,7 +84,7 @@ public class DevCenterErrorAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         DevCenterErrorMetrics devCenterErrorMetrics(ErrorRecognizer recognizer, DevCenterErrorProperties properties) {
-            return new DevCenterErrorMetrics(recognizer.counts(), Tags.empty(), properties.isRegisterWholeCatalog());
+            return DevCenterErrorMetrics.builder().counts(recognizer.counts()).registerWholeCatalog(properties.isRegisterWholeCatalog()).build();
         }
     }
 }

@@ -122,6 +122,35 @@ class DevCenterErrorAutoConfigurationTest {
     }
 
     @Test
+    void theBinderAndTheFilterAgreeOnTheCatalogWhicheverIsCreatedFirst() {
+        runner.withPropertyValues("devcenter.errors.catalog=classpath:boot-extra-codes.tsv", "devcenter.errors.error-code-range=4000-5999")
+                .run(context -> {
+                    // Ask for the binder before anything else: it must already see the extra catalog.
+                    DevCenterErrorMetrics binder = context.getBean(DevCenterErrorMetrics.class);
+                    assertThat(binder.counts().catalog().find(7001)).isNotNull();
+                    assertThat(binder.counts().catalog().find(5005).category().label()).isEqualTo("security");
+                    io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry =
+                            new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+                    binder.bindTo(registry);
+                    LoggerFactory.getLogger("app").info("answer {\"code\":7001,\"msg\":\"Payment gateway timeout.\"}");
+                    LoggerFactory.getLogger("app").info("answer {\"code\":5005,\"msg\":\"Incorrect mobile number or password.\"}");
+                    String scrape = registry.scrape();
+                    assertThat(scrape).contains("devcenter_errors_total{category=\"platform\",code=\"7001\",severity=\"error\"} 1.0")
+                            .contains("devcenter_errors_total{category=\"security\",code=\"5005\",severity=\"critical\"} 1.0");
+                    binder.close();
+                });
+    }
+
+    @Test
+    void theCatalogReachesTheBinderEvenWithoutLogback() {
+        runner.withPropertyValues("devcenter.errors.catalog=classpath:boot-extra-codes.tsv")
+                .withClassLoader(new FilteredClassLoader(LoggerContext.class)).run(context -> {
+                    assertThat(context).doesNotHaveBean(TurboFilterInstaller.class);
+                    assertThat(context.getBean(DevCenterErrorMetrics.class).counts().catalog().find(7001)).isNotNull();
+                });
+    }
+
+    @Test
     void aUserDefinedBinderReplacesTheAutoConfiguredOne() {
         runner.withUserConfiguration(UserBinder.class).run(context -> {
             assertThat(context).hasSingleBean(DevCenterErrorMetrics.class);
@@ -131,7 +160,7 @@ class DevCenterErrorAutoConfigurationTest {
 
     @Configuration(proxyBeanMethods = false)
     static class UserBinder {
-        final DevCenterErrorMetrics binder = new DevCenterErrorMetrics(ErrorCounts.named("user-binder"));
+        final DevCenterErrorMetrics binder = DevCenterErrorMetrics.builder().counts(ErrorCounts.named("user-binder")).build();
 
         @Bean
         DevCenterErrorMetrics userDevCenterErrorMetrics() {

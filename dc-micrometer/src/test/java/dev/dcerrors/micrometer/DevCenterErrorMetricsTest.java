@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class DevCenterErrorMetricsTest {
@@ -189,6 +190,7 @@ class DevCenterErrorMetricsTest {
     }
 
     @Test
+    @Tag("slow")
     void aMillionDistinctUnknownCodesStayWithinTheCardinalityBound() {
         binder().bindTo(prometheus);
         CodeRange wide = CodeRange.parse("1000000-2999999");

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -139,6 +140,7 @@ class ExactCountsUnderLoadTest {
     }
 
     @Test
+    @Tag("slow")
     void everyCounterIsExactAfterEightThreadsLogAMillionEventsEach() throws Exception {
         configure();
         try {
@@ -153,6 +155,7 @@ class ExactCountsUnderLoadTest {
     }
 
     @Test
+    @Tag("slow")
     void countsStayExactWhileAScrapeRunsEveryMillisecond() throws Exception {
         configure();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -200,6 +203,7 @@ class ExactCountsUnderLoadTest {
     }
 
     @Test
+    @Tag("slow")
     void everyCallOutsideLogbacksResetIsCountedOnceWhileTheContextIsResetAndReconfigured() throws Exception {
         configure();
         AtomicLong epoch = new AtomicLong();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Cardinality stays bounded and no text of a log message reaches a label, through the real filter and scrape. */
@@ -52,6 +53,7 @@ class NoLeakageTest {
     }
 
     @Test
+    @Tag("slow")
     void aMillionDistinctUnknownCodesGiveAtMostCatalogPlusLimitPlusOneSeries() {
         for (int i = 0; i < 1_000_000; i++) {
             log.info("{\"code\":{},\"msg\":\"upstream\"}", 1_000_000 + i);

@@ -40,6 +40,11 @@ final class EventSplitter {
     /** Whether the last chunk ended inside a line. */
     private boolean midLine;
     private long lineNumber;
+    /** The start of a line that the last chunk ended with, held back until the line's timestamp can be seen. */
+    private String heldBack = "";
+
+    /** Line starts shorter than this are held back when a chunk ends inside them; longer ones show any timestamp. */
+    private static final int HOLD_BACK = 256;
 
     EventSplitter(Timestamps timestamps, int maxChars, Events events) {
         this.timestamps = timestamps;
@@ -54,10 +59,22 @@ final class EventSplitter {
         dated = false;
         midLine = false;
         lineNumber = 0;
+        heldBack = "";
     }
 
     /** Takes the next chunk of the input's text. */
     void accept(String chunk) {
+        String text = heldBack.isEmpty() ? chunk : heldBack + chunk;
+        heldBack = "";
+        int tail = text.length() - (text.lastIndexOf('\n') + 1);
+        if (tail > 0 && tail < HOLD_BACK) {
+            heldBack = text.substring(text.length() - tail);
+            text = text.substring(0, text.length() - tail);
+        }
+        split(text);
+    }
+
+    private void split(String chunk) {
         int length = chunk.length();
         int pos = 0;
         if (midLine) { // the rest of a line begun in the previous chunk
@@ -99,6 +116,10 @@ final class EventSplitter {
 
     /** Ends the input: hands on the event still open. */
     void endInput() {
+        if (!heldBack.isEmpty()) {
+            split(heldBack);
+            heldBack = "";
+        }
         if (open) {
             emitPending();
         }

@@ -44,8 +44,10 @@ final class Help {
             String value = flag.valueName();
             String name = flag.flag + (value.isEmpty() ? "" : " " + value);
             String defaultValue = flag.option.defaultValue();
-            option(h, name, flag.option.description() + " [" + flag.option.element() + "]"
-                    + (defaultValue.isEmpty() ? "" : " Default: " + defaultValue + "."));
+            option(h, name, flag.option.description() + " [" + flag.option.element() + "]");
+            if (!defaultValue.isEmpty()) {
+                h.append(" ".repeat(26)).append("Default: ").append(defaultValue).append(".\n");
+            }
         }
         h.append("\nExit status: 0 all inputs read; 1 an input could not be read (the others are still reported); 2 a usage error.\n");
         return h.toString();

@@ -20,7 +20,9 @@ final class HtmlReport {
     private static final String[] COLORS = {
         "#1f77b4", "#d62728", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
         "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173"};
-    private static final String[] SECURITY_COLORS = {"#ff7f0e", "#d62728", "#9467bd", "#8c564b"};
+    /** The background of the plot areas: a color no mark uses, so a screenshot shows where the plots are. */
+    static final String PLOT_BACKGROUND = "#f4f7fb";
+    static final String[] SECURITY_COLORS = {"#ff7f0e", "#d62728", "#9467bd", "#8c564b"};
 
     private HtmlReport() {
     }
@@ -94,6 +96,8 @@ final class HtmlReport {
         double barWidth = (double) PLOT_WIDTH / chart.columns();
         h.append("<svg id=\"errors-by-category\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(height)
                 .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\" font-size=\"11\">\n");
+        h.append("<rect class=\"plot\" x=\"").append(PLOT_LEFT).append("\" y=\"").append(plotTop).append("\" width=\"").append(PLOT_WIDTH)
+                .append("\" height=\"").append(plotHeight).append("\" fill=\"").append(PLOT_BACKGROUND).append("\"/>\n");
         axes(h, plotTop, plotHeight, max);
         for (int c = 0; c < chart.columns(); c++) {
             double y = plotTop + plotHeight;
@@ -143,6 +147,8 @@ final class HtmlReport {
         }
         h.append("<svg id=\"security-timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(height)
                 .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\" font-size=\"11\">\n");
+        h.append("<rect class=\"plot\" x=\"").append(PLOT_LEFT).append("\" y=\"").append(plotTop).append("\" width=\"").append(PLOT_WIDTH)
+                .append("\" height=\"").append(lane * Series.SECURITY_CODES.length).append("\" fill=\"").append(PLOT_BACKGROUND).append("\"/>\n");
         for (int i = 0; i < Series.SECURITY_CODES.length; i++) {
             int base = plotTop + lane * (i + 1) - 4;
             h.append("<text x=\"4\" y=\"").append(base - 12).append("\">").append(Series.SECURITY_CODES[i]).append("</text>\n");

@@ -124,7 +124,7 @@ final class InputReader implements Runnable {
             };
         }
         if (Files.isDirectory(path)) {
-            throw new IOException("is a directory, not a log file");
+            throw new NotALogFile("is a directory, not a log file");
         }
         return Files.newInputStream(path);
     }
@@ -153,6 +153,9 @@ final class InputReader implements Runnable {
         if (e instanceof NoSuchFileException) {
             return "no such file";
         }
+        if (e instanceof NotALogFile) {
+            return e.getMessage();
+        }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
@@ -161,6 +164,15 @@ final class InputReader implements Runnable {
         }
         String message = e.getMessage();
         return "read failed after " + textBytes + " bytes: " + (message != null ? message : e.getClass().getSimpleName());
+    }
+
+    /** An input that exists but is no file to read, such as a directory. */
+    private static final class NotALogFile extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotALogFile(String message) {
+            super(message);
+        }
     }
 
     /** Counts the bytes read from the source (compressed bytes for gzip), for the progress bar. */

@@ -35,7 +35,7 @@ final class HtmlReport {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>DC error analysis</title>\n<style>\n")
                 .append("body{font-family:sans-serif;margin:24px;color:#222;max-width:1140px}h1{font-size:22px}h2{font-size:17px;margin-top:28px}\n")
-                .append("table{border-collapse:collapse;font-size:13px}td,th{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left}\n")
+                .append("table{border-collapse:collapse;font-size:13px}td,th{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}td{white-space:nowrap}td:last-child{white-space:normal}\n")
                 .append("td.n{text-align:right;font-variant-numeric:tabular-nums}.legend span{display:inline-block;margin-right:14px;font-size:13px}\n")
                 .append(".legend i{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:-1px}code{font-size:12px}\n")
                 .append("</style></head><body>\n<h1>Developer Center errors in your logs</h1>\n");

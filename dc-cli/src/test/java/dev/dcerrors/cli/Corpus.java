@@ -76,6 +76,13 @@ final class Corpus {
         return sb.append("}}").toString();
     }
 
+    /** The errors counted in undated events: in the totals, but in no backfill. */
+    long undatedErrors() {
+        return undatedErrors;
+    }
+
+    private long undatedErrors;
+
     /** How many times {@code code} (200 for success) was counted in events before {@code time}. */
     long countBefore(int code, Instant time) {
         return dated.stream().filter(e -> e.time().isBefore(time)).mapToLong(e -> e.codes().stream().filter(c -> c == code).count()).sum();
@@ -85,6 +92,7 @@ final class Corpus {
         events++;
         if (time == null) {
             undated++;
+            undatedErrors += codes.stream().filter(c -> c != 200).count();
         } else {
             dated.add(new Event(time, codes));
         }

@@ -140,7 +140,8 @@ public final class DcCli {
         if (!analysis.hasDatedEvents()) {
             err.println("dc-cli: no dated event: " + target + " holds no samples");
         } else {
-            err.println("dc-cli: " + target + ": " + (analysis.series().size() - 1) + " codes, " + Text.number(writer.samplesPerSeries())
+            int codes = analysis.series().size() - 1;
+            err.println("dc-cli: " + target + ": " + codes + (codes == 1 ? " code, " : " codes, ") + Text.number(writer.samplesPerSeries())
                     + " samples each, every " + line.stepSeconds + " s from " + Text.second(analysis.first(), line.zone) + " to "
                     + Text.second(analysis.last(), line.zone) + " " + line.zone.getId() + "; job=\"" + line.job + "\", instance=\""
                     + line.instanceLabel() + "\"" + (analysis.undated() > 0 ? "; " + Text.number(analysis.undated()) + " undated events left out" : ""));

@@ -63,6 +63,7 @@ final class Analyzer {
                 }
             }
         } finally {
+            reader.interrupt(); // ends the reader should recognition have failed while it waits to hand on a chunk
             if (progress != null) {
                 progress.stop();
             }

@@ -135,6 +135,8 @@ public final class DcCli {
         } else {
             try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(Path.of(target)), StandardCharsets.UTF_8), 1 << 16)) {
                 writer.write(w);
+            } catch (IOException e) {
+                throw new IOException("--out " + target + ": cannot write: " + e, e);
             }
         }
         if (!analysis.hasDatedEvents()) {

@@ -1,0 +1,158 @@
+package dev.dcerrors.cli;
+
+/**
+ * Cuts the text of one input into events, the unit the recognizer's rules count in (one event = one log
+ * call): a line that starts with a timestamp, or a JSON line with a timestamp field, starts an event, and
+ * the lines after it without one (stack traces, pretty-printed bodies) belong to it. Before the first
+ * timestamp of an input every line is an event of its own, undated.
+ *
+ * <p>The text arrives in chunks of whole lines (a line longer than a chunk comes in pieces). An event is
+ * handed on as a substring of its chunk, or, when it spans chunks, from a buffer; either way at most
+ * {@code maxChars} characters of it, so that memory stays bounded whatever the input: the recognizer
+ * reads no more of a text than {@code maxScanChars} anyway, and {@code maxChars} is one more, so that it
+ * still sees that the text was cut.
+ */
+final class EventSplitter {
+
+    /** Receives the events, in the order of the input. */
+    interface Events {
+        /**
+         * One event.
+         *
+         * @param text its lines, without the final line break, cut at the splitter's limit
+         * @param time epoch milliseconds, or {@link Timestamps#NONE} when undated
+         * @param line the line number of its first line in the input, from 1
+         */
+        void event(String text, long time, long line);
+    }
+
+    private final Timestamps timestamps;
+    private final int maxChars;
+    private final Events events;
+
+    private final StringBuilder pending = new StringBuilder();
+    /** Whether an event has begun and not been handed on. Its text is in {@link #pending} between chunks. */
+    private boolean open;
+    private long openTime;
+    private long openLine;
+    /** Whether a timestamp was seen in this input: until then each line is an undated event. */
+    private boolean dated;
+    /** Whether the last chunk ended inside a line. */
+    private boolean midLine;
+    private long lineNumber;
+    /** The start of a line that the last chunk ended with, held back until the line's timestamp can be seen. */
+    private String heldBack = "";
+
+    /** Line starts shorter than this are held back when a chunk ends inside them; longer ones show any timestamp. */
+    private static final int HOLD_BACK = 256;
+
+    EventSplitter(Timestamps timestamps, int maxChars, Events events) {
+        this.timestamps = timestamps;
+        this.maxChars = maxChars;
+        this.events = events;
+    }
+
+    /** Starts a new input: nothing carries over from the previous one. */
+    void startInput() {
+        pending.setLength(0);
+        open = false;
+        dated = false;
+        midLine = false;
+        lineNumber = 0;
+        heldBack = "";
+    }
+
+    /** Takes the next chunk of the input's text. */
+    void accept(String chunk) {
+        String text = heldBack.isEmpty() ? chunk : heldBack + chunk;
+        heldBack = "";
+        int tail = text.length() - (text.lastIndexOf('\n') + 1);
+        if (tail > 0 && tail < HOLD_BACK) {
+            heldBack = text.substring(text.length() - tail);
+            text = text.substring(0, text.length() - tail);
+        }
+        split(text);
+    }
+
+    private void split(String chunk) {
+        int length = chunk.length();
+        int pos = 0;
+        if (midLine) { // the rest of a line begun in the previous chunk
+            int eol = chunk.indexOf('\n');
+            int end = eol < 0 ? length : eol + 1;
+            append(chunk, 0, end);
+            pos = end;
+        }
+        int eventStart = -1; // where the open event starts in this chunk; -1 while its text is in pending
+        while (pos < length) {
+            int eol = chunk.indexOf('\n', pos);
+            int end = eol < 0 ? length : eol;
+            lineNumber++;
+            long time = timestamps.ofLine(chunk, pos, end);
+            if (time != Timestamps.NONE || !dated) {
+                if (open) {
+                    if (eventStart >= 0) {
+                        emit(chunk.substring(eventStart, Math.min(withoutLineBreak(chunk, eventStart, pos), eventStart + maxChars)));
+                    } else {
+                        emitPending();
+                    }
+                }
+                open = true;
+                openTime = time;
+                openLine = lineNumber;
+                eventStart = pos;
+                dated |= time != Timestamps.NONE;
+            } else if (eventStart < 0) { // a continuation line of an event begun in an earlier chunk
+                append(chunk, pos, eol < 0 ? length : eol + 1);
+            }
+            pos = eol < 0 ? length : eol + 1;
+        }
+        if (open && eventStart >= 0) {
+            pending.setLength(0);
+            append(chunk, eventStart, length);
+        }
+        midLine = length > 0 ? chunk.charAt(length - 1) != '\n' : midLine;
+    }
+
+    /** Ends the input: hands on the event still open. */
+    void endInput() {
+        if (!heldBack.isEmpty()) {
+            split(heldBack);
+            heldBack = "";
+        }
+        if (open) {
+            emitPending();
+        }
+        open = false;
+    }
+
+    private void emitPending() {
+        int end = pending.length();
+        while (end > 0 && (pending.charAt(end - 1) == '\n' || pending.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        pending.setLength(end);
+        emit(pending.toString());
+        pending.setLength(0);
+    }
+
+    private void emit(String text) {
+        events.event(text, openTime, openLine);
+    }
+
+    /** Appends {@code [from, to)} to the pending event, up to the limit. */
+    private void append(String chunk, int from, int to) {
+        int room = maxChars - pending.length();
+        if (room > 0) {
+            pending.append(chunk, from, Math.min(to, from + room));
+        }
+    }
+
+    /** {@code end} without the line break before it. */
+    private static int withoutLineBreak(String chunk, int start, int end) {
+        while (end > start && (chunk.charAt(end - 1) == '\n' || chunk.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return end;
+    }
+}

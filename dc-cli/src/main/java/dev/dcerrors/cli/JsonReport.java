@@ -1,0 +1,33 @@
+package dev.dcerrors.cli;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The summary of {@code analyze --json}, one object on one line:
+ * <code>{"files":N,"events":N,"undated":N,"first":"ISO-8601","last":"ISO-8601","responses":{"success":N,"error":N},"errors":{"CODE":N,...}}</code>.
+ * Times are UTC instants ({@code null} without a dated event); codes are strings, ordered by number,
+ * {@code other} last, as the binder labels them.
+ */
+final class JsonReport {
+
+    private JsonReport() {
+    }
+
+    static String of(Analysis analysis, List<Analyzer.InputResult> inputs) {
+        StringBuilder sb = new StringBuilder(256);
+        sb.append("{\"files\":").append(inputs.stream().filter(Analyzer.InputResult::read).count())
+                .append(",\"events\":").append(analysis.events())
+                .append(",\"undated\":").append(analysis.undated())
+                .append(",\"first\":").append(analysis.hasDatedEvents() ? Text.json(Instant.ofEpochMilli(analysis.first()).toString()) : "null")
+                .append(",\"last\":").append(analysis.hasDatedEvents() ? Text.json(Instant.ofEpochMilli(analysis.last()).toString()) : "null")
+                .append(",\"responses\":{\"success\":").append(analysis.successes()).append(",\"error\":").append(analysis.errors())
+                .append("},\"errors\":{");
+        String separator = "";
+        for (Series s : analysis.errorSeriesByCode()) {
+            sb.append(separator).append(Text.json(s.label)).append(':').append(s.total);
+            separator = ",";
+        }
+        return sb.append("}}").toString();
+    }
+}

@@ -105,31 +105,39 @@ class LifecycleTest {
         return new WeakReference<>(loader);
     }
 
-    @Test
-    @Tag("slow")
-    void theFilterAllocatesNothingPerMatchingCall() {
+    /**
+     * Warms up {@code decide()} with one argument (the JIT compiles the path; accessors are looked up once), then
+     * returns the bytes this thread allocates over {@code calls} more calls, after checking each call counted 5147.
+     */
+    private static long bytesAllocatedByMatchingCalls(Object argument, int calls) {
         LoggingSetup setup = LoggingSetup.fromXml(config("${countsName}"));
         try {
             DevCenterErrorTurboFilter filter = (DevCenterErrorTurboFilter) setup.context.getTurboFilterList().get(0);
             Logger logger = setup.logger("alloc");
             com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
             long thread = Thread.currentThread().getId();
-            Object[] oneArgument = {LOCKED};
-            for (int i = 0; i < 200_000; i++) { // warm up: let the JIT compile the path
+            Object[] oneArgument = {argument};
+            for (int i = 0; i < 200_000; i++) {
                 filter.decide(null, logger, Level.INFO, "response {}", oneArgument, null);
             }
-            int calls = 10_000_000;
             long before = threads.getThreadAllocatedBytes(thread);
             for (int i = 0; i < calls; i++) {
                 filter.decide(null, logger, Level.INFO, "response {}", oneArgument, null);
             }
             long allocated = threads.getThreadAllocatedBytes(thread) - before;
             assertThat(setup.counts.count(5147)).isEqualTo(200_000L + calls);
-            // Zero per call; a few KB of slack for the measurement itself.
-            assertThat(allocated).as("bytes allocated by %d matching calls", calls).isLessThan(64 * 1024);
+            return allocated;
         } finally {
             setup.stop();
         }
+    }
+
+    @Test
+    @Tag("slow")
+    void theFilterAllocatesNothingPerMatchingCall() {
+        int calls = 10_000_000;
+        // Zero per call; a few KB of slack for the measurement itself.
+        assertThat(bytesAllocatedByMatchingCalls(LOCKED, calls)).as("bytes allocated by %d matching calls", calls).isLessThan(64 * 1024);
     }
 
     /** A Lombok-style response DTO, as services pass it to {@code log.info("response {}", result)}. */
@@ -154,27 +162,9 @@ class LifecycleTest {
     @Test
     @Tag("slow")
     void aResponseObjectArgumentIsReadWithoutAllocatingOnceItsClassIsKnown() {
-        LoggingSetup setup = LoggingSetup.fromXml(config("${countsName}"));
-        try {
-            DevCenterErrorTurboFilter filter = (DevCenterErrorTurboFilter) setup.context.getTurboFilterList().get(0);
-            Logger logger = setup.logger("alloc-dto");
-            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            long thread = Thread.currentThread().getId();
-            Object[] oneArgument = {new Result(5147, "Your account has been temporarily locked.")};
-            for (int i = 0; i < 200_000; i++) { // warm up: the accessors are looked up once, then the JIT compiles the path
-                filter.decide(null, logger, Level.INFO, "response {}", oneArgument, null);
-            }
-            int calls = 5_000_000;
-            long before = threads.getThreadAllocatedBytes(thread);
-            for (int i = 0; i < calls; i++) {
-                filter.decide(null, logger, Level.INFO, "response {}", oneArgument, null);
-            }
-            long allocated = threads.getThreadAllocatedBytes(thread) - before;
-            assertThat(setup.counts.count(5147)).isEqualTo(200_000L + calls);
-            assertThat(allocated).as("bytes allocated by %d calls with a DTO argument", calls).isLessThan(64 * 1024);
-        } finally {
-            setup.stop();
-        }
+        int calls = 5_000_000;
+        assertThat(bytesAllocatedByMatchingCalls(new Result(5147, "Your account has been temporarily locked."), calls))
+                .as("bytes allocated by %d calls with a DTO argument", calls).isLessThan(64 * 1024);
     }
 
     /** The heap in use right after a collection that provably ran: a weakly reachable canary was cleared. */

@@ -48,21 +48,15 @@ final class ProjectFiles {
         }
     }
 
-    static Path sharedDir() {
-        String configured = System.getProperty("dc.shared.dir");
-        if (configured != null && Files.isDirectory(Path.of(configured))) {
-            return Path.of(configured);
-        }
-        for (Path p = MODULE; p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("shared/third_party/grafana-schemas"))) {
-                return p.resolve("shared");
-            }
-        }
-        throw new IllegalStateException("shared/ not found beside the checkout (set -Ddc.shared.dir)");
-    }
+    /** Grafana's JSON Schemas, vendored as test data with their license and source (see the README there). */
+    static final Path GRAFANA_SCHEMAS = MODULE.resolve("src/test/resources/third_party/grafana-schemas");
 
     static Path schema(String name) {
-        return sharedDir().resolve("third_party/grafana-schemas/" + name + ".jsonschema.json");
+        Path schema = GRAFANA_SCHEMAS.resolve(name + ".jsonschema.json");
+        if (!Files.isRegularFile(schema)) {
+            throw new IllegalStateException("no vendored Grafana schema " + schema);
+        }
+        return schema;
     }
 
     /** The dashboards, by file name. */

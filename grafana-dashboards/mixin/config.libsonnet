@@ -29,9 +29,9 @@
     lockout: {
       code: '5147',
       warningCode: '5146',  // "X attempts left": on the dashboard as an early signal, never an alert
-      pagePerMinute: 1,  // lockouts per minute, averaged over 5 minutes
+      pagePerMinute: 1.5,  // lockouts per minute, averaged over 5 minutes (7.5 in 5 minutes)
       pageTimesLastWeek: 10,  // and more than this many times the rate of the same day a week ago
-      pageFor: '2m',
+      pageFor: '1m',
       pageKeepFiringFor: '15m',  // keeps the page open through the lulls of an attack
       ticketPerHour: 20,  // lockouts in the last hour
       ticketTimesLastWeek: 5,

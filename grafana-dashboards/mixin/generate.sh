@@ -8,9 +8,10 @@ mixin="$(cd "$(dirname "$0")" && pwd)"
 out="${1:-$mixin/..}"
 config="${2:-}"
 mkdir -p "$out"/dashboards "$out"/alerts "$out"/provisioning/{alerting,dashboards,datasources,examples}
-args=(-J "$mixin" -S -m "$out")
+args=(-J "$mixin" -m "$out")
 if [ -n "$config" ]; then
   args+=(--tla-code-file "config=$config")
 fi
-jsonnet "${args[@]}" "$mixin/generate.jsonnet" >/dev/null
+jsonnet "${args[@]}" --tla-str part=json "$mixin/generate.jsonnet" >/dev/null
+jsonnet "${args[@]}" -S --tla-str part=yaml "$mixin/generate.jsonnet" >/dev/null
 echo "generated into $out"

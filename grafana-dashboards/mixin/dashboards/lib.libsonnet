@@ -1,3 +1,4 @@
+local promql = import '../lib/promql.libsonnet';
 // Plain-jsonnet builders for the few Grafana panel types the dashboards use (no grafonnet).
 {
   new(c):: {
@@ -52,12 +53,15 @@
           colorMode: 'value',
           justifyMode: 'auto',
           textMode: 'value',
+          wideLayout: true,
+          showPercentChange: false,
+          percentChangeColorMode: 'standard',
           orientation: 'auto',
           reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false },
         },
       },
 
-    timeseries(id, title, description, pos, targets, unit, stack=false, thresholdLine=null, overrides=[])::
+    timeseries(id, title, description, pos, targets, unit, stack=false, thresholdLine=null)::
       g.base(id, 'timeseries', title, description, pos, targets) + {
         fieldConfig: {
           defaults: {
@@ -77,7 +81,7 @@
             color: { mode: 'palette-classic' },
             thresholds: g.thresholds(if thresholdLine == null then [] else [[thresholdLine, 'red']]),
           },
-          overrides: overrides,
+          overrides: [],
         },
         options: {
           legend: { displayMode: 'list', placement: 'bottom', showLegend: true, calcs: [] },
@@ -85,14 +89,19 @@
         },
       },
 
-    // Series of query B drawn dashed: last week's values behind this week's.
-    lastWeekOverride:: {
-      matcher: { id: 'byFrameRefID', options: 'B' },
-      properties: [
-        { id: 'custom.lineStyle', value: { fill: 'dash', dash: [10, 10] } },
-        { id: 'custom.fillOpacity', value: 0 },
-        { id: 'color', value: { mode: 'fixed', fixedColor: 'text' } },
-      ],
+    // A data link. Grafana reads title, url and targetBlank; the other fields make it valid against the
+    // foundation SDK's schema, which types field links as dashboard links.
+    link(title, url, newTab=false):: {
+      title: title,
+      url: url,
+      targetBlank: newTab,
+      type: 'link',
+      icon: 'external link',
+      tooltip: title,
+      tags: [],
+      asDropdown: false,
+      includeVars: false,
+      keepTime: false,
     },
 
     row(id, title, y):: {
@@ -123,7 +132,7 @@
         regex: '',
         options: [],
       },
-      local matchers(names) = std.join(',', std.filter(function(m) m != '', [c.selector] + ['%s=~"$%s"' % [n, n] for n in names])),
+      local series(metric, names) = promql.new(c).sel(metric, ['%s=~"$%s"' % [n, n] for n in names]),
       list: [
         {
           type: 'datasource',
@@ -143,7 +152,7 @@
           name: 'loki',
           label: 'Loki (optional, for log links)',
           query: 'loki',
-          current: {},
+          current: { selected: false, text: '', value: '' },
           hide: 0,
           refresh: 1,
           regex: '',
@@ -152,10 +161,10 @@
           options: [],
         },
       ] + [
-        labelVar(varNames[i], 'label_values(devcenter_responses_total{%s}, %s)' % [matchers(varNames[0:i]), varNames[i]])
+        labelVar(varNames[i], 'label_values(%s, %s)' % [series('devcenter_responses_total', varNames[0:i]), varNames[i]])
         for i in std.range(0, std.length(varNames) - 1)
       ] + (if withCode then [
-             labelVar('code', 'label_values(devcenter_errors_total{%s}, code)' % matchers(varNames)),
+             labelVar('code', 'label_values(%s, code)' % series('devcenter_errors_total', varNames)),
            ] else []),
     },
 

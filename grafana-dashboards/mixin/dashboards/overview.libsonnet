@@ -73,7 +73,7 @@ local lib = import 'lib.libsonnet';
         for i in std.range(0, 3)
       ] + [
         g.timeseries(16, 'Burn rate over time', |||
-          The error-budget burn rate over the alerts' windows (1h, 6h, 1d, 3d) from the recording rules, as ratios of sums over the selected services. The page fires when 1h and 5m are above 14.4, or 6h and 30m above 6; the ticket when 1d and 2h are above 3, or 3d and 6h above 1.
+          The error-budget burn rate over the alerts' windows (1h, 6h, 1d, 3d) from the recording rules, as ratios of sums over the selected services (instance and code filters do not apply to the SLO). The page fires when 1h and 5m are above 14.4, or 6h and 30m above 6; the ticket when 1d and 2h are above 3, or 3d and 6h above 1.
         |||, [16, 21, 8, 8], [
           g.target('(sum(%s{%s}) or vector(0)) / sum(%s{%s}) / %s' % [q.rules.serverErrors(w), G, q.rules.responses(w), G, q.num(q.budget)], w, refId=std.asciiUpper(std.char(97 + i)))
           for i in std.range(0, 3)
@@ -110,34 +110,23 @@ local lib = import 'lib.libsonnet';
               decimals: 0,
               custom: { align: 'auto', inspect: false },
               thresholds: g.thresholds([]),
+              // Links on every cell of a row, to that row's code.
+              links: [
+                g.link('Security dashboard for code ${__data.fields.code}', '/d/%s?${__url_time_range}&${datasource:queryparam}&%s&var-code=${__data.fields.code}' % [
+                  c.grafana.securityUid, std.join('&', ['${%s:queryparam}' % v for v in c.groupingLabels + [c.instanceLabel]]),
+                ]),
+                g.link('Logs with code ${__data.fields.code} in Explore (Loki)', '/explore?left=' + std.manifestJsonMinified({
+                  datasource: '${loki}',
+                  queries: [{ refId: 'A', expr: c.grafana.lokiStreamSelector + ' |= "${__data.fields.code}"' }],
+                  range: { from: '${__from}', to: '${__to}' },
+                }), newTab=true),
+              ],
             },
-            overrides: [
-              {
-                matcher: { id: 'byName', options: 'code' },
-                properties: [{
-                  id: 'links',
-                  value: [
-                    {
-                      title: 'Security dashboard for code ${__data.fields.code}',
-                      url: '/d/%s?${__url_time_range}&${datasource:queryparam}&%s&var-code=${__data.fields.code}' % [
-                        c.grafana.securityUid, std.join('&', ['${%s:queryparam}' % v for v in c.groupingLabels + [c.instanceLabel]]),
-                      ],
-                    },
-                    {
-                      title: 'Logs with code ${__data.fields.code} in Explore (Loki)',
-                      url: '/explore?left=' + std.manifestJsonMinified({
-                        datasource: '${loki}',
-                        queries: [{ refId: 'A', expr: c.grafana.lokiStreamSelector + ' |= "${__data.fields.code}"' }],
-                        range: { from: '${__from}', to: '${__to}' },
-                      }),
-                    },
-                  ],
-                }],
-              },
-            ],
+            overrides: [],
           },
           options: {
             showHeader: true,
+            frameIndex: 0,
             cellHeight: 'sm',
             sortBy: [{ displayName: 'count over range', desc: true }],
             footer: { show: false, reducer: ['sum'], countRows: false },

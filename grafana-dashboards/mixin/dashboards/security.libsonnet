@@ -35,13 +35,13 @@ local lib = import 'lib.libsonnet';
         ||| % [c.lockout.warningCode, c.lockout.code, c.lockout.pagePerMinute, c.lockout.pageTimesLastWeek], [0, 4, 12, 8], [
           g.target(perMinute([c.lockout.warningCode, c.lockout.code]), '{{code}}'),
           g.target(perMinute([c.lockout.warningCode, c.lockout.code], ' offset 1w'), '{{code}} last week', refId='B'),
-        ], 'cpm', thresholdLine=c.lockout.pagePerMinute, overrides=[g.lastWeekOverride]),
+        ], 'cpm', thresholdLine=c.lockout.pagePerMinute),
         g.timeseries(6, 'IP and abnormal-access blocks per minute, against last week', |||
           Codes %s (IP blocked) and %s (access blocked for 24 hours) per minute, and the same codes one week earlier (dashed). The dashed red line is the IP-block ticket's threshold (%g a minute over %s).
         ||| % [c.ipBlock.code, c.abnormalAccess.code, c.ipBlock.perMinute, c.ipBlock.window], [12, 4, 12, 8], [
           g.target(perMinute([c.ipBlock.code, c.abnormalAccess.code]), '{{code}}'),
           g.target(perMinute([c.ipBlock.code, c.abnormalAccess.code], ' offset 1w'), '{{code}} last week', refId='B'),
-        ], 'cpm', thresholdLine=c.ipBlock.perMinute, overrides=[g.lastWeekOverride]),
+        ], 'cpm', thresholdLine=c.ipBlock.perMinute),
         g.timeseries(7, 'Failed logins by code', |||
           Failed logins per second by code (%s: wrong password or user name, failed authentication). Users' mistakes, not the service failing: outside the SLO. A rise together with lockouts is an attack.
         ||| % std.join(', ', failed), [0, 12, 12, 8], [
@@ -59,7 +59,7 @@ local lib = import 'lib.libsonnet';
         |||, [0, 21, 24, 8], [
           g.target('sum by (code) (rate(%s[$__rate_interval])) * 60' % q.errors(g.codeFilter), '{{code}}'),
           g.target('sum by (code) (rate(%s[$__rate_interval] offset 1w)) * 60' % q.errors(g.codeFilter), '{{code}} last week', refId='B'),
-        ], 'cpm', overrides=[g.lastWeekOverride]),
+        ], 'cpm'),
       ]
     ),
   },

@@ -27,7 +27,8 @@ final class ProjectFiles {
             "$__range", "5m",
             "$__interval", "15s",
             "$job", ".*",
-            "$instance", ".*");
+            "$instance", ".*",
+            "$code", ".*");
 
     private ProjectFiles() {
     }
@@ -135,5 +136,19 @@ final class ProjectFiles {
 
     static List<JsonNode> alertingRules() {
         return rules("dc-errors-alerts.rules.yml");
+    }
+
+    /** The Grafana-managed alert rules of the provisioning file. */
+    static List<JsonNode> grafanaRules() {
+        List<JsonNode> rules = new ArrayList<>();
+        for (JsonNode group : readYaml(MODULE.resolve("provisioning/alerting/dc-errors-alert-rules.yml")).path("groups")) {
+            group.path("rules").forEach(rules::add);
+        }
+        return rules;
+    }
+
+    /** The panel of a dashboard with this id, rows' panels included, or null. */
+    static JsonNode panel(JsonNode dashboard, int id) {
+        return panels(dashboard).stream().filter(p -> p.path("id").asInt() == id).findFirst().orElse(null);
     }
 }

@@ -1,4 +1,4 @@
-// PromQL shared by the recording rules, the alerts, the Grafana-managed rules and the dashboards:
+// PromQL used by the recording rules, the alerts, the Grafana-managed rules and the dashboards:
 // one definition of each selector, of the SLI and of every alert condition.
 {
   new(c):: {

@@ -83,6 +83,9 @@ class GrafanaProvisioningTest {
                 assertThat(expr).as(name + " does not depend on the recording rule " + record).doesNotContain(record);
             }
             assertThat(rule.path("data").get(0).path("model").path("instant").asBoolean()).as(name).isTrue();
+            // Grafana expands $VARIABLES of the environment in provisioned labels (not in annotations): no $ there
+            assertThat(rule.path("labels").toString()).as(name + " labels").doesNotContain("$");
+            assertThat(expr).as(name).doesNotContain("$");
             assertThat(rule.path("data").get(0).path("datasourceUid").asText()).isEqualTo(datasourceUid);
             assertThat(rule.path("data").get(1).path("model").path("type").asText()).isEqualTo("threshold");
             assertThat(rule.path("condition").asText()).isEqualTo("C");

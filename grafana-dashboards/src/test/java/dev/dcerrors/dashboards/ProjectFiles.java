@@ -27,7 +27,8 @@ final class ProjectFiles {
             "$__range", "5m",
             "$__interval", "15s",
             "$job", ".*",
-            "$instance", ".*");
+            "$instance", ".*",
+            "$code", ".*");
 
     private ProjectFiles() {
     }
@@ -48,21 +49,15 @@ final class ProjectFiles {
         }
     }
 
-    static Path sharedDir() {
-        String configured = System.getProperty("dc.shared.dir");
-        if (configured != null && Files.isDirectory(Path.of(configured))) {
-            return Path.of(configured);
-        }
-        for (Path p = MODULE; p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("shared/third_party/grafana-schemas"))) {
-                return p.resolve("shared");
-            }
-        }
-        throw new IllegalStateException("shared/ not found beside the checkout (set -Ddc.shared.dir)");
-    }
+    /** Grafana's JSON Schemas, vendored as test data with their license and source (see the README there). */
+    static final Path GRAFANA_SCHEMAS = MODULE.resolve("src/test/resources/third_party/grafana-schemas");
 
     static Path schema(String name) {
-        return sharedDir().resolve("third_party/grafana-schemas/" + name + ".jsonschema.json");
+        Path schema = GRAFANA_SCHEMAS.resolve(name + ".jsonschema.json");
+        if (!Files.isRegularFile(schema)) {
+            throw new IllegalStateException("no vendored Grafana schema " + schema);
+        }
+        return schema;
     }
 
     /** The dashboards, by file name. */
@@ -141,5 +136,19 @@ final class ProjectFiles {
 
     static List<JsonNode> alertingRules() {
         return rules("dc-errors-alerts.rules.yml");
+    }
+
+    /** The Grafana-managed alert rules of the provisioning file. */
+    static List<JsonNode> grafanaRules() {
+        List<JsonNode> rules = new ArrayList<>();
+        for (JsonNode group : readYaml(MODULE.resolve("provisioning/alerting/dc-errors-alert-rules.yml")).path("groups")) {
+            group.path("rules").forEach(rules::add);
+        }
+        return rules;
+    }
+
+    /** The panel of a dashboard with this id, rows' panels included, or null. */
+    static JsonNode panel(JsonNode dashboard, int id) {
+        return panels(dashboard).stream().filter(p -> p.path("id").asInt() == id).findFirst().orElse(null);
     }
 }

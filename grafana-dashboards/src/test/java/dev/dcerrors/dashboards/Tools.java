@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Real Prometheus tools from Debian's {@code prometheus} package, run as processes. */
+/** Real tools from Debian's {@code prometheus} and {@code jsonnet} packages, run as processes. */
 final class Tools {
 
     private Tools() {
@@ -31,9 +31,9 @@ final class Tools {
             }
         }
         if ("true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException(tool + " is not installed; .ci/run installs Debian's prometheus package");
+            throw new IllegalStateException(tool + " is not installed; .ci/run installs Debian's prometheus and jsonnet packages");
         }
-        assumeThat(false).as(tool + " is not installed (apt-get install prometheus); skipped outside CI").isTrue();
+        assumeThat(false).as(tool + " is not installed (apt-get install prometheus jsonnet); skipped outside CI").isTrue();
         throw new AssertionError("unreachable");
     }
 

@@ -1,0 +1,102 @@
+// Everything a user may want to change, in one place. Override with
+//   (import 'mixin.libsonnet') + { _config+:: { groupingLabels: ['cluster', 'namespace', 'job'] } }
+// or pass the object to generate.jsonnet: jsonnet -J mixin --tla-code-file config=my-config.libsonnet ...
+{
+  _config+:: {
+    // Extra label matchers added to every devcenter_* selector, e.g. 'namespace="prod"'. Empty: none.
+    selector: '',
+
+    // Labels every rule and panel aggregates by. `job` is the default; add the target labels or common
+    // tags your fleet uses, e.g. ['cluster', 'namespace', 'application', 'job']. Each one becomes a
+    // dashboard variable, and the recording rules keep them.
+    groupingLabels: ['job'],
+    // The first part of the recording rules' names (level:metric:operations). Derived from the labels.
+    levelName: std.join('_', self.groupingLabels),
+    // The label that names one scraped process.
+    instanceLabel: 'instance',
+    // Evaluation interval of the rule groups; null: Prometheus's global evaluation_interval.
+    ruleInterval: null,
+
+    // Alert severities (label `severity`): page someone now, open a ticket, or only inform.
+    severities: { page: 'critical', ticket: 'warning', info: 'info' },
+    // Labels added to every alert, for routing: e.g. { team: 'identity', component: 'devcenter-errors' }.
+    alertLabels: { component: 'devcenter-errors' },
+    // runbook_url of an alert: this base, '#', the alert's name in lower case (RUNBOOKS.md's anchors).
+    runbookUrlBase: 'https://github.com/dcerrors/dc-error-analytics/blob/main/grafana-dashboards/RUNBOOKS.md',
+
+    // Account lockouts (5147). Page: a sustained attack, above the absolute floor AND above a multiple
+    // of the same day last week (the floor alone where there is no history). Ticket: a slow, long attack.
+    lockout: {
+      code: '5147',
+      warningCode: '5146',  // "X attempts left": on the dashboard as an early signal, never an alert
+      pagePerMinute: 1.5,  // lockouts per minute, averaged over 5 minutes (7.5 in 5 minutes)
+      pageTimesLastWeek: 10,  // and more than this many times the rate of the same day a week ago
+      pageFor: '1m',
+      pageKeepFiringFor: '15m',  // keeps the page open through the lulls of an attack
+      ticketPerHour: 20,  // lockouts in the last hour
+      ticketTimesLastWeek: 5,
+      ticketFor: '15m',
+    },
+    // IP address blocked for 20 minutes (5148): every answer to a blocked address counts, so the
+    // threshold is a sustained rate that one client retrying with a sane back-off does not reach.
+    ipBlock: { code: '5148', window: '10m', perMinute: 6, 'for': '10m' },
+    // Access blocked for 24 hours after abnormal behaviour (5325).
+    abnormalAccess: { code: '5325', window: '30m', perMinute: 1, 'for': '5m' },
+
+    // SLO on server-side errors. Bad events: codes of these severities outside these categories
+    // (security rejections and user mistakes are not the service failing). Good + bad: every
+    // recognized response (devcenter_responses_total).
+    slo: {
+      target: 0.995,
+      badSeverities: ['error', 'critical'],
+      excludedCategories: ['security'],
+      // A burn-rate alert needs at least this many recognized responses per second over its long
+      // window: a quiet service does not page on two errors.
+      minResponsesPerSecond: 0.05,
+      fastFor: '2m',
+      slowFor: '15m',
+    },
+
+    // Missing metrics: a target that is up but exports no devcenter_responses_total although its job
+    // did within `lookback`; responses that drop to zero for `stoppedFor` on a target that had some
+    // within `lookback` and is up.
+    absence: {
+      targetLabels: ['job', 'instance'],  // the labels that name a scrape target (add `cluster` across clusters)
+      upSelector: '',  // extra matchers on `up`, e.g. 'job=~"backend|payments"'
+      lookback: '1d',
+      stoppedFor: '30m',
+      'for': '10m',
+    },
+
+    // Failed-login codes: the Security dashboard's panels and RUNBOOKS.md list exactly these.
+    failedLoginCodes: ['5005', '5008', '5012', '5028', '5097', '5144'],
+
+    grafana: {
+      minimumVersion: '10.0',
+      schemaVersion: 38,  // Grafana 10.0's dashboard schema; newer versions migrate it on load
+      tags: ['dc-errors', 'developer-center'],
+      overviewUid: 'dc-errors-overview',
+      securityUid: 'dc-errors-security',
+      // Dashboards: one folder, created by the dashboard provider with this uid. Alert rules: their
+      // own folder title, so alerting (provisioned first) never creates a folder of the same title.
+      dashboardFolderTitle: 'DC Errors',
+      dashboardFolderUid: 'dc-errors',
+      alertFolderTitle: 'DC Errors alerts',
+      dashboardPath: '/var/lib/grafana/dashboards/dc-errors',
+      // The Prometheus data source: provisioned under its own name and uid, never the default, its
+      // URL read from this environment variable of the Grafana process.
+      datasourceName: 'DC Errors Prometheus',
+      datasourceUid: 'dc-errors-prometheus',
+      datasourceUrlEnv: 'DC_ERRORS_PROMETHEUS_URL',
+      // Optional Loki data source for the "logs of this code" links; its stream selector.
+      lokiStreamSelector: '{job=~"$job"}',
+      alertGroupInterval: '1m',
+      scrapeInterval: '15s',  // the data source's scrape interval, the base of $__rate_interval
+      // Example routing: critical and warning to their contact points (replace the addresses).
+      contactPoints: {
+        critical: { name: 'dc-errors-oncall', type: 'email', settings: { addresses: 'oncall@example.com' } },
+        warning: { name: 'dc-errors-tickets', type: 'email', settings: { addresses: 'backend-team@example.com' } },
+      },
+    },
+  },
+}

@@ -12,7 +12,7 @@ class ErrorRecognizerTest {
 
     @Test
     void countsSuccessCatalogAndInRangeUnknownCodes() {
-        assertThat(recognizer.recognize("{\"code\":200} {\"code\":5147} {\"code\":4026}")).isEqualTo(3);
+        assertThat(recognizer.recognize("{\"code\":200,\"msg\":\"ok\"} {\"code\":5147,\"msg\":\"locked\"} code=4026")).isEqualTo(3);
         assertThat(counts.successCount()).isEqualTo(1);
         assertThat(counts.count(5147)).isEqualTo(1);
         assertThat(counts.count(4026)).isEqualTo(1);

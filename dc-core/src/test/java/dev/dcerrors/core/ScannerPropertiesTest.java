@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class ScannerPropertiesTest {
 
     private static final long SEED = 0x5147_5148L;
-    private static final String[] FILLER_KEYS = {"msg", "data", "extMsg", "productCode", "jsCode", "authCode", "errcode", "phone"};
+    private static final String[] FILLER_KEYS = {"data", "extMsg", "productCode", "jsCode", "authCode", "errcode", "phone"};
+    private static final String[] MESSAGE_KEYS = {"msg", "message", "errorMsg", "errMsg", "error_msg"};
 
     @Test
     void findsExactlyTheCodesPlacedInGeneratedEnvelopes() {
@@ -50,17 +51,25 @@ class ScannerPropertiesTest {
         }
     }
 
+    /** A response holding {@code code}: an envelope with a message key (in either order), or prose. */
     private static String envelope(SplittableRandom random, int code) {
         String value = random.nextBoolean() ? Integer.toString(code) : "\"" + code + "\"";
         String space = random.nextBoolean() ? "" : random.nextBoolean() ? " " : "\n  ";
         String filler = FILLER_KEYS[random.nextInt(FILLER_KEYS.length)];
+        String message = MESSAGE_KEYS[random.nextInt(MESSAGE_KEYS.length)];
+        boolean messageFirst = random.nextBoolean();
         switch (random.nextInt(5)) {
-            case 0:
-                return "{\"code\"" + space + ":" + space + value + ",\"" + filler + "\":\"5032 x\"}";
+            case 0: {
+                String codeField = "\"code\"" + space + ":" + space + value;
+                String messageField = "\"" + message + "\":\"5032 x\"";
+                return "{" + (messageFirst ? messageField + "," + codeField : codeField + "," + messageField) + ",\"" + filler + "\":null}";
+            }
             case 1:
-                return "{\\\"code\\\":" + (value.startsWith("\"") ? "\\\"" + code + "\\\"" : value) + ",\\\"" + filler + "\\\":null}";
+                return "{\\\"code\\\":" + (value.startsWith("\"") ? "\\\"" + code + "\\\"" : value) + ",\\\"" + filler + "\\\":null,\\\""
+                        + message + "\\\":\\\"x\\\"}";
             case 2:
-                return " Result(code=" + code + ", " + filler + "=5032) ";
+                return messageFirst ? " Result(" + message + "=x, code=" + code + ", " + filler + "=5032) "
+                        : " Result(code=" + code + ", " + filler + "=5032, " + message + "=x) ";
             case 3:
                 return " code=" + code + " " + filler + "=5147 ";
             default:
@@ -71,7 +80,8 @@ class ScannerPropertiesTest {
     /** Text that holds no code: digits, keys that are not code keys, URL parameters, punctuation. */
     private static String randomNoise(SplittableRandom random) {
         String[] parts = {" took 5032 ms ", "productCode=5032", "?code=5147", "&code=4821", " 13850321234 ", ":5032",
-            "\"data\":{\"items\":[1,2,3]}", "code-", " errcode=5000 ", "\u00e9\u4e2d ", "\\\"", "{}", "\"jsCode\":\"5032\""};
+            "\"data\":{\"items\":[1,2,3]}", "code-", " errcode=5000 ", "\u00e9\u4e2d ", "{}", "\"jsCode\":\"5032\"",
+            "{\"phone\":\"139\",\"code\":\"5146\"}", " Device(code=5371, name=x) ", "{code=4821}"};
         StringBuilder sb = new StringBuilder();
         int n = random.nextInt(4);
         for (int i = 0; i < n; i++) {

@@ -22,7 +22,7 @@ import java.util.Arrays;
 final class Frames {
 
     static final int MAX_DEPTH = 64;
-    static final int MAX_PENDING = 32;
+    static final int MAX_PENDING = MAX_DEPTH;
     static final int NONE = -1;
 
     static final int BRACE = 0;

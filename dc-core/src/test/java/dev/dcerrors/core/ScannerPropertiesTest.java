@@ -9,8 +9,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Property tests over generated input, seeded so that a failure repeats: the scanner finds exactly the
- * codes placed in generated envelopes, and never throws on arbitrary text.
+ * Property tests over generated input, seeded so that a failure repeats: the scanner finds exactly the codes
+ * placed in generated envelopes and in generated nested documents (the envelope rule: never a code that rule 2
+ * excludes, at any nesting), counts a text held in a JSON string as it counts the text alone, and never throws
+ * on arbitrary text.
  */
 class ScannerPropertiesTest {
 
@@ -33,6 +35,91 @@ class ScannerPropertiesTest {
             String s = text.toString();
             assertThat(CodeScannerTest.found(s)).as("round %d: %s", round, s).containsExactlyElementsOf(placed);
             assertThat(CodeScannerTest.foundInBuilder(s)).as("round %d (generic path): %s", round, s).containsExactlyElementsOf(placed);
+        }
+    }
+
+    @Test
+    void generatedDocumentsCountExactlyTheResponsesTheyHold() {
+        SplittableRandom random = new SplittableRandom(SEED + 2);
+        CodeScanner unlimited = CodeScanner.builder().maxScanChars(Integer.MAX_VALUE).build();
+        for (int round = 0; round < 20_000; round++) {
+            List<Integer> expected = new ArrayList<>();
+            String text = GeneratedText.generate(random::nextInt, expected);
+            assertThat(CodeScannerTest.found(unlimited, text)).as("round %d: %s", round, text).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(CodeScannerTest.found(unlimited, new StringBuilder(text))).as("round %d (generic path): %s", round, text)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @Test
+    void aTextInAJsonStringCountsAsTheTextAlone() {
+        SplittableRandom random = new SplittableRandom(SEED + 3);
+        CodeScanner[] scanners = {CodeScanner.builder().maxScanChars(Integer.MAX_VALUE).build(),
+            CodeScanner.builder().addKey("errorCode").ignoreKeyCase(true).maxScanChars(Integer.MAX_VALUE).build()};
+        for (int round = 0; round < 20_000; round++) {
+            String text = random.nextBoolean() ? arbitrary(random) : GeneratedText.generate(random::nextInt, new ArrayList<>());
+            if (!fitsTheNestingLimit(text)) {
+                continue;
+            }
+            for (CodeScanner scanner : scanners) {
+                String wrapped = GeneratedText.inJsonString(text);
+                assertThat(CodeScannerTest.found(scanner, wrapped)).as("round %d: %s", round, wrapped)
+                        .containsExactlyInAnyOrderElementsOf(CodeScannerTest.found(scanner, text));
+            }
+        }
+    }
+
+    /** Whether {@code text} opens fewer frames than the scanner tracks, with room for two more around it. */
+    static boolean fitsTheNestingLimit(String text) {
+        long openers = text.chars().filter(c -> c == '{' || c == '(' || c == '[' || c == '"').count();
+        return openers < Frames.MAX_DEPTH - 4;
+    }
+
+    @Test
+    void nestingNeverCountsACodeWithoutAMessageInItsObject() {
+        SplittableRandom random = new SplittableRandom(SEED + 4);
+        for (int round = 0; round < 3_000; round++) {
+            int depth = 1 + random.nextInt(150);
+            List<Integer> withMessage = new ArrayList<>();
+            StringBuilder open = new StringBuilder();
+            StringBuilder close = new StringBuilder();
+            int frames = 0;
+            for (int level = 0; level < depth; level++) {
+                int code = 4000 + random.nextInt(2000);
+                boolean message = random.nextBoolean();
+                if (message) {
+                    withMessage.add(code);
+                }
+                String msg = message ? ", msg=x" : ", name=x";
+                switch (random.nextInt(4)) {
+                    case 0 -> {
+                        open.append("{\"code\":").append(code).append(message ? ",\"msg\":\"x\"" : ",\"name\":\"x\"").append(",\"data\":");
+                        close.insert(0, "}");
+                        frames += 2; // the object and, for a moment, each quoted key
+                    }
+                    case 1 -> {
+                        open.append("Result(code=").append(code).append(msg).append(", data=");
+                        close.insert(0, ")");
+                        frames++;
+                    }
+                    case 2 -> {
+                        open.append("R[code=").append(code).append(msg).append(", items=[");
+                        close.insert(0, "]]");
+                        frames += 2;
+                    }
+                    default -> {
+                        open.append("{code=").append(code).append(msg).append(", data=");
+                        close.insert(0, "}");
+                        frames++;
+                    }
+                }
+            }
+            String text = open + "null" + close;
+            List<Integer> found = CodeScannerTest.found(text);
+            assertThat(withMessage).as("depth %d: %s", depth, text).containsAll(found);
+            if (frames < Frames.MAX_DEPTH - 1) {
+                assertThat(found).as("depth %d: %s", depth, text).containsExactlyInAnyOrderElementsOf(withMessage);
+            }
         }
     }
 
@@ -91,8 +178,9 @@ class ScannerPropertiesTest {
     }
 
     /** Any UTF-16 text, unpaired surrogates and control characters included, biased toward the grammar's characters. */
-    private static String arbitrary(SplittableRandom random) {
-        char[] alphabet = {'c', 'o', 'd', 'e', '"', '\\', ':', '=', ' ', '\n', '{', '}', '0', '5', '9', '.', '-', '?', '&', '\'', '\uD800', '\uDC00', '\u0000', '\u001F'};
+    static String arbitrary(SplittableRandom random) {
+        char[] alphabet = {'c', 'o', 'd', 'e', 'm', 's', 'g', 'u', 'n', '"', '\\', ':', '=', ' ', '\n', '{', '}', '(', ')', '[', ']', 'R',
+            '0', '5', '9', '.', '-', '?', '&', '\'', '\uFF1A', '\u4e2d', '\uD800', '\uDC00', '\u0000', '\u001F'};
         int length = random.nextInt(200);
         StringBuilder sb = new StringBuilder(length);
         for (int i = 0; i < length; i++) {

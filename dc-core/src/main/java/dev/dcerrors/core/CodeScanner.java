@@ -82,6 +82,17 @@ public final class CodeScanner {
     private final boolean nonAsciiStarts;
     private final boolean ignoreKeyCase;
     private final int maxScanChars;
+    /** Per ASCII character, its {@link #IDENTIFIER}, {@link #KEY_START} and {@link #SPECIAL} flags. */
+    private final byte[] asciiFlags = new byte[128];
+    /** The flags of every non-ASCII character: special when a key starts with one, else none. */
+    private final byte nonAsciiFlags;
+
+    /** {@link #flagsOf}: the character joins identifiers (ASCII letters, digits, {@code _}, {@code $}). */
+    static final byte IDENTIFIER = 1;
+    /** {@link #flagsOf}: a key may start with the character (where it does not continue an identifier). */
+    static final byte KEY_START = 2;
+    /** {@link #flagsOf}: the walk must look at the character: structure, or a key start in another script. */
+    static final byte SPECIAL = 4;
 
     private CodeScanner(List<String> keys, List<String> messageKeys, boolean ignoreKeyCase, int maxScanChars) {
         this.keys = keys.toArray(new String[0]);
@@ -107,6 +118,17 @@ public final class CodeScanner {
         this.asciiStartsLow = low;
         this.asciiStartsHigh = high;
         this.nonAsciiStarts = nonAscii;
+        for (char c = 0; c < 128; c++) {
+            int flags = (Chars.isIdentifierChar(c) ? IDENTIFIER : 0) | (mayStartKey(c) ? KEY_START : 0)
+                    | ("\"\\{}()[]".indexOf(c) >= 0 ? SPECIAL : 0);
+            asciiFlags[c] = (byte) flags;
+        }
+        this.nonAsciiFlags = nonAscii ? SPECIAL : 0;
+    }
+
+    /** What the walk needs to know of {@code c} at once: {@link #IDENTIFIER}, {@link #KEY_START}, {@link #SPECIAL}. */
+    byte flagsOf(char c) {
+        return c < 128 ? asciiFlags[c] : nonAsciiFlags;
     }
 
     /**
@@ -267,6 +289,11 @@ public final class CodeScanner {
 
     boolean isMessageKey(int k) {
         return k >= keys.length;
+    }
+
+    /** Whether key {@code k} starts with {@code c}, as keys match. */
+    boolean keyStartsWith(int k, char c) {
+        return keyChars[k][0] == fold(c);
     }
 
     /** Whether some key starts with {@code c}: a cheap test before {@link #keyEndAt}. */

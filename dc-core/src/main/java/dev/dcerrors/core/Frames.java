@@ -1,7 +1,5 @@
 package dev.dcerrors.core;
 
-import java.util.Arrays;
-
 /**
  * The open frames of the text being walked, innermost last, and the codes that wait in their object for a
  * message key. A frame is one of:
@@ -56,7 +54,10 @@ final class Frames {
     void clear() {
         depth = 0;
         pending = 0;
-        Arrays.fill(innermost, NONE);
+        innermost[BRACE] = NONE;
+        innermost[PAREN] = NONE;
+        innermost[BRACKET] = NONE;
+        innermost[STRING] = NONE;
     }
 
     /** Opens an object or group frame; false when {@link #MAX_DEPTH} frames are open already. */

@@ -29,6 +29,9 @@ final class TextWalker {
     private static final int NO_MORE = Integer.MAX_VALUE;
     /** {@link #nextKeyAt}: not searched yet from the current position. */
     private static final int STALE = -1;
+    /** A key's form, besides the number of backslashes of its double quotes: bare ({@code code=}), single-quoted. */
+    private static final int BARE = -1;
+    private static final int SINGLE_QUOTED = -2;
 
     private final Frames frames = new Frames();
     /** Per code key, where it occurs next (or {@link #NO_MORE}, {@link #STALE}). */
@@ -57,6 +60,8 @@ final class TextWalker {
     private int placeholders;
     /** The nearest code key occurrence at or after which the walk must go on. */
     private int horizon;
+    /** Where the value read by the last {@link #valueAt} ends, its closing quote included. */
+    private int valueEnd;
     /** Hex digits still to read of a {@code \}{@code uXXXX} escape, and the value read so far. */
     private int unicodeDigitsLeft;
     private int unicodeValue;
@@ -118,16 +123,42 @@ final class TextWalker {
         frames.clear();
     }
 
+    /**
+     * The walk: characters that change nothing (no structure, no escape, no key start) are passed over in
+     * registers; the others go to {@link #step}, with the walk's position and state in fields. When no code
+     * waits, the walk ends past the last code key occurrence.
+     */
     private void run(CharSequence text) {
-        while (pos < end && !stopped) {
-            if (pos > horizon && frames.pendingCount() == 0) {
+        CodeScanner scanner = scanner();
+        int p = pos;
+        int stopAfter = horizon;
+        boolean previousJoins = false;
+        while (p < end) {
+            if (p > stopAfter) {
+                pos = p;
                 horizon = nextKeyOccurrence();
                 if (horizon == NO_MORE) {
                     return; // nothing waits and no code key follows
                 }
+                stopAfter = horizon;
             }
-            step(text.charAt(pos));
-            pos++;
+            char c = text.charAt(p);
+            int flags = scanner.flagsOf(c);
+            boolean joins = (flags & CodeScanner.IDENTIFIER) != 0;
+            boolean plain = (flags & CodeScanner.SPECIAL) == 0 && ((flags & CodeScanner.KEY_START) == 0 || (joins && previousJoins));
+            if (plain && backslashes == 0 && unicodeDigitsLeft == 0) {
+                previous = c;
+            } else {
+                pos = p;
+                step(c);
+                if (stopped) {
+                    return;
+                }
+                joins = Chars.isIdentifierChar(previous);
+                stopAfter = frames.pendingCount() == 0 ? horizon : Integer.MAX_VALUE;
+            }
+            previousJoins = joins;
+            p++;
         }
     }
 
@@ -172,7 +203,7 @@ final class TextWalker {
                         unicodeValue = 0;
                     }
                 } else if (startsWord(c) && scanner().mayStartKey(c)) {
-                    onKeyStart();
+                    onKeyStart(c);
                 }
         }
         backslashes = 0;
@@ -262,12 +293,14 @@ final class TextWalker {
 
     // --- keys ---
 
-    private void onKeyStart() {
+    private void onKeyStart(char c) {
         CodeScanner scanner = scanner();
         for (int k = 0, keys = scanner.keyCount(); k < keys; k++) {
-            int keyEnd = scanner.keyEndAt(k, text(), pos, end, length);
-            if (keyEnd >= 0 && recognize(k, keyEnd)) {
-                return;
+            if (scanner.keyStartsWith(k, c)) {
+                int keyEnd = scanner.keyEndAt(k, text(), pos, end, length);
+                if (keyEnd >= 0 && recognize(k, keyEnd)) {
+                    return;
+                }
             }
         }
     }
@@ -280,19 +313,23 @@ final class TextWalker {
     private boolean recognize(int k, int keyEnd) {
         int owner;
         int q;
+        int keyForm;
         int s = frames.innermostString();
         int afterQuote = s == Frames.NONE || frames.contentStart(s) != pos ? -1 : afterClosingQuote(keyEnd, frames.quoteLevel(s));
         if (afterQuote >= 0) {
             owner = frames.ownerBelow(s); // the whole string is the key: a key of the text around the string
             q = afterQuote;
+            keyForm = afterQuote - keyEnd - 1; // the backslashes of its quotes
         } else if (previous == '\'' && at(keyEnd) == '\'') {
             owner = frames.owner();
             q = keyEnd + 1;
+            keyForm = SINGLE_QUOTED;
         } else if (Chars.isParameterStart(previous)) {
             return false; // ?code=, &code=: a URL query or form parameter, e.g. an SMS code the user typed
         } else {
             owner = frames.owner();
             q = keyEnd;
+            keyForm = BARE;
         }
         q = afterSeparator(q);
         if (q < 0) {
@@ -306,7 +343,7 @@ final class TextWalker {
         if (value < 0) {
             return false;
         }
-        onCode(owner, value);
+        onCode(owner, value, keyForm);
         return true;
     }
 
@@ -328,10 +365,14 @@ final class TextWalker {
     private int afterSeparator(int i) {
         int q = skipSpaces(i);
         if (Chars.isSeparator(at(q))) {
-            return skipSpaces(q + 1);
+            q++;
+        } else {
+            q = afterEscapedSeparator(q);
+            if (q < 0) {
+                return -1;
+            }
         }
-        int escaped = afterEscapedSeparator(q);
-        return escaped < 0 ? -1 : skipSpaces(escaped);
+        return skipSpaces(q);
     }
 
     /** Past backslashes, {@code u} and four hex digits that stand for a separator at {@code i}; else -1. */
@@ -354,12 +395,51 @@ final class TextWalker {
         return Chars.isSeparator(c) ? q + 5 : -1;
     }
 
-    private void onCode(int owner, int value) {
+    /**
+     * Reports a code found in prose, or in an object known to have a message key, or in an object whose message
+     * key comes right after the code's value ({@code "code":5147,"msg":…}, {@code code=5049, msg=…}: only a comma
+     * between, so the same object); else the code waits in its object.
+     */
+    private void onCode(int owner, int value, int keyForm) {
         if (!frames.isObject(owner) || frames.hasMessage(owner)) {
             emit(value); // prose, the top of a string's text, or an object known to be a response
+        } else if (messageKeyFollows(valueEnd, keyForm)) {
+            frames.markMessage(owner);
+            emit(value);
         } else {
             frames.defer(owner, value);
         }
+    }
+
+    /**
+     * Whether a message key written like the code key ({@code keyForm}: the backslashes of its double quotes,
+     * {@link #SINGLE_QUOTED} or {@link #BARE}) and a separator follow {@code i} after a comma: the next key of
+     * the same object. A shortcut that decides what the walk would decide at that key, bounded by the key's length.
+     */
+    private boolean messageKeyFollows(int i, int keyForm) {
+        int q = skipSpaces(i);
+        if (at(q) != ',') {
+            return false;
+        }
+        q = skipSpaces(q + 1);
+        int keyStart = q + (keyForm == BARE ? 0 : keyForm == SINGLE_QUOTED ? 1 : keyForm + 1);
+        if (keyForm == SINGLE_QUOTED ? at(q) != '\'' : keyForm != BARE && !closesWith(q, keyForm)) {
+            return false;
+        }
+        CodeScanner scanner = scanner();
+        for (int k = scanner.codeKeyCount(), keys = scanner.keyCount(); k < keys; k++) {
+            int keyEnd = scanner.keyEndAt(k, text(), keyStart, end, length);
+            if (keyEnd < 0) {
+                continue;
+            }
+            int afterKey = keyForm == BARE ? keyEnd
+                    : keyForm == SINGLE_QUOTED ? (at(keyEnd) == '\'' ? keyEnd + 1 : -1)
+                    : (closesWith(keyEnd, keyForm) ? keyEnd + keyForm + 1 : -1);
+            if (afterKey >= 0 && afterSeparator(afterKey) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void onMessageKey(int owner) {
@@ -391,58 +471,50 @@ final class TextWalker {
      * {@code 5032.5} is a decimal). A value cut by the scan limit is not a value.
      */
     private int valueAt(int i) {
-        int quoteBackslashes = 0;
-        while (at(i + quoteBackslashes) == '\\') {
-            quoteBackslashes++;
+        int q = i;
+        int c = at(q);
+        int quoteBackslashes = -1; // a bare value
+        if (c == '"' || c == '\\') {
+            quoteBackslashes = 0;
+            while (c == '\\') {
+                c = at(q + ++quoteBackslashes);
+            }
+            if (c != '"') {
+                return -1;
+            }
+            q += quoteBackslashes + 1;
+            c = at(q);
         }
-        boolean quoted = at(i + quoteBackslashes) == '"';
-        int q = quoted ? i + quoteBackslashes + 1 : i;
         int value;
-        if (template && at(q) == '{' && at(q + 1) == '}') {
+        if (template && c == '{' && at(q + 1) == '}') {
             value = argumentValue(q);
             q += 2;
         } else {
-            value = integerAt(q);
-            if (value < 0) {
-                return -1;
+            if (!Chars.isDigit(c) || (c == '0' && Chars.isDigit(at(q + 1)))) {
+                return -1; // no number, a sign, or a leading zero
             }
-            q = afterDigits(q);
-            q = afterZeroFraction(q);
+            value = 0;
+            int digitsEnd = q + CodeScanner.MAX_DIGITS;
+            do {
+                if (q == digitsEnd) {
+                    return -1;
+                }
+                value = value * 10 + (c - '0');
+                c = at(++q);
+            } while (Chars.isDigit(c));
+            q = afterZeroFraction(q, c);
             if (q < 0) {
                 return -1;
             }
         }
-        boolean ends = quoted ? closesWith(q, quoteBackslashes) : endsBareValue(q);
+        boolean ends = quoteBackslashes >= 0 ? closesWith(q, quoteBackslashes) : endsBareValue(q);
+        valueEnd = quoteBackslashes >= 0 ? q + quoteBackslashes + 1 : q;
         return ends ? value : -1;
     }
 
-    /** The integer of one to nine digits at {@code i}, without a leading zero, or -1. */
-    private int integerAt(int i) {
-        int c = at(i);
-        if (!Chars.isDigit(c) || (c == '0' && Chars.isDigit(at(i + 1)))) {
-            return -1;
-        }
-        int value = 0;
-        for (int digits = 0; Chars.isDigit(c = at(i + digits)); digits++) {
-            if (digits == CodeScanner.MAX_DIGITS) {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
-    }
-
-    private int afterDigits(int i) {
-        int q = i;
-        while (Chars.isDigit(at(q))) {
-            q++;
-        }
-        return q;
-    }
-
-    /** Past {@code .0}, {@code .00}, … at {@code i} (none: {@code i}); -1 for a fraction with another digit. */
-    private int afterZeroFraction(int i) {
-        if (at(i) != '.' || !Chars.isDigit(at(i + 1))) {
+    /** Past {@code .0}, {@code .00}, … at {@code i}, whose character is {@code c} (none: {@code i}); -1 for a fraction with another digit. */
+    private int afterZeroFraction(int i, int c) {
+        if (c != '.' || !Chars.isDigit(at(i + 1))) {
             return i;
         }
         int q = i + 1;
@@ -482,7 +554,7 @@ final class TextWalker {
         int count = 0;
         for (int i = from; i < to; i++) {
             if (at(i) == '{' && at(i + 1) == '}') {
-                boolean escaped = at(i - 1) == '\\' && !(at(i - 2) == '\\');
+                boolean escaped = i >= 1 && at(i - 1) == '\\' && !(i >= 2 && at(i - 2) == '\\');
                 if (!escaped) {
                     count++;
                 }
@@ -493,14 +565,14 @@ final class TextWalker {
 
     private int skipSpaces(int i) {
         int q = i;
-        while (q < end && Chars.isSpace(text().charAt(q))) {
+        while (Chars.isSpace(at(q))) {
             q++;
         }
         return q;
     }
 
     private int at(int i) {
-        return i < 0 ? Chars.END : Chars.at(text(), i, end, length);
+        return Chars.at(text(), i, end, length);
     }
 
     private CodeScanner scanner() {

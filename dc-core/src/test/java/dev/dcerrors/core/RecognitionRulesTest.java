@@ -107,7 +107,18 @@ class RecognitionRulesTest {
                     // prose around objects is read as prose after they close
                     counts("{\"phone\":\"139\",\"code\":5146} rejected: code=5032", 5032),
                     // an object cut by the end of the text before its message key does not count
-                    countsNothing("{\"code\":5147,\"data\":{\"list\":[1,2,3]"));
+                    countsNothing("{\"code\":5147,\"data\":{\"list\":[1,2,3]"),
+                    // the message key right after the code, or later, in the same or another key form
+                    counts("{\"code\":5147 , \"msg\" : \"x\"}", 5147),
+                    counts("{\"code\":\"5147\",\"msg\":\"x\"}", 5147),
+                    counts("{\"code\":5147,msg:\"x\"}", 5147),
+                    counts("{'code': 5147, \"msg\": \"x\"}", 5147),
+                    counts("{\\\"code\\\":5147,\\\"msg\\\":\\\"x\\\"}", 5147),
+                    countsNothing("{\"code\":5147,\"msgs\":\"x\"}"),
+                    countsNothing("{\"code\":5147,\"msg\" \"x\"}"),
+                    countsNothing("{\"code\":5147,\"\\\"msg\\\"\":\"x\"}"),
+                    countsNothing("{\"code\":5147,\"data\":{\"a\":1,\"msg\":\"x\"}}"),
+                    counts("{\"code\":5147,[\"msg\":\"x\"]}", 5147)); // a group is transparent: its keys are the object's
         }
 
         @ParameterizedTest

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>a code outside any object (prose, logfmt, the top of a string's text) is reported at once;</li>
- *   <li>a code in an object that has shown a message key is reported at once;</li>
+ *   <li>a code in an object that has shown a message key, or whose message key comes right after the code's
+ *       value with only a comma between ({@code "code":5147,"msg":…}), is reported at once;</li>
  *   <li>otherwise it waits in its object: reported when a message key of that object follows, dropped when
  *       the object closes, when the text (or the scan limit) ends first, or when the walk stops.</li>
  * </ul>
@@ -147,7 +148,11 @@ final class TextWalker {
             boolean joins = (flags & CodeScanner.IDENTIFIER) != 0;
             boolean plain = (flags & CodeScanner.SPECIAL) == 0 && ((flags & CodeScanner.KEY_START) == 0 || (joins && previousJoins));
             if (plain && backslashes == 0 && unicodeDigitsLeft == 0) {
-                previous = c;
+                int runEnd = plainRunEnd(text, scanner, p + 1, joins);
+                previous = runEnd == p + 1 ? c : text.charAt(runEnd - 1);
+                previousJoins = Chars.isIdentifierChar(previous);
+                p = runEnd;
+                continue;
             } else {
                 pos = p;
                 step(c);
@@ -160,6 +165,25 @@ final class TextWalker {
             previousJoins = joins;
             p++;
         }
+    }
+
+    /**
+     * Where the run of characters that change nothing, from {@code from} on, ends: a loop with no call and no
+     * field written, which the compiler keeps in registers.
+     */
+    private int plainRunEnd(CharSequence text, CodeScanner scanner, int from, boolean previousJoins) {
+        int p = from;
+        boolean prevJoins = previousJoins;
+        while (p < end) {
+            int flags = scanner.flagsOf(text.charAt(p));
+            boolean joins = (flags & CodeScanner.IDENTIFIER) != 0;
+            if ((flags & CodeScanner.SPECIAL) != 0 || ((flags & CodeScanner.KEY_START) != 0 && !(joins && prevJoins))) {
+                break;
+            }
+            prevJoins = joins;
+            p++;
+        }
+        return p;
     }
 
     private void step(char c) {

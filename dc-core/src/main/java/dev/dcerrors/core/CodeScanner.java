@@ -49,7 +49,7 @@ import org.jspecify.annotations.Nullable;
  * codes wait for a message key. Only the first {@link Builder#maxScanChars(int) maxScanChars} characters of
  * a text are read; a value cut by that limit is not reported, nor is a code whose object's message key lies
  * past it. Nesting deeper than 64 frames (objects, groups, strings) ends the scan of that text. Nothing is
- * allocated (the walk's scratch is per thread, made once), nothing is thrown for any text. Instances are
+ * allocated (the walk's scratch comes from a small lock-free pool), nothing is thrown for any text. Instances are
  * immutable and thread-safe.
  */
 public final class CodeScanner {

@@ -1,5 +1,6 @@
 package dev.dcerrors.core;
 
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,12 +21,21 @@ import org.jspecify.annotations.Nullable;
  * ({@code String.indexOf}, per key, each search resuming where the last one stopped). It stops, dropping the
  * codes that wait, when more than {@link Frames#MAX_DEPTH} frames are open.
  *
- * <p>A walker is per-thread scratch ({@link #acquire}); a scan nested in a sink on the same thread gets a
- * fresh one. Nothing is allocated on a thread's later walks.
+ * <p>Walkers are scratch shared by all threads through a small lock-free pool ({@link #acquire},
+ * {@link #release}): a scan takes the walker of its thread's slot with one atomic swap and puts it back. A walker
+ * is made only when a slot is first used or when more scans run at once than the slots near a thread's hold.
+ * No thread-local: a thread that outlives an application (a container's pool) keeps nothing of it, so an
+ * undeployed application's class loader can be collected.
  */
 final class TextWalker {
 
-    private static final ThreadLocal<TextWalker> PER_THREAD = ThreadLocal.withInitial(TextWalker::new);
+    /** Pool slots: a power of two, four per processor, 8 to 128. */
+    private static final int SLOTS = Math.min(128, Integer.highestOneBit(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()) * 2 - 1));
+    /** Slots this far apart in the array do not share a cache line. */
+    private static final int STRIDE = 16;
+    /** How many slots, from a thread's own, a scan tries before it makes a walker. */
+    private static final int PROBES = 4;
+    private static final AtomicReferenceArray<TextWalker> POOL = new AtomicReferenceArray<>(SLOTS * STRIDE);
     /** {@link #horizon}: no code key occurs any more. */
     private static final int NO_MORE = Integer.MAX_VALUE;
     /** {@link #nextKeyAt}: not searched yet from the current position. */
@@ -37,7 +47,8 @@ final class TextWalker {
     private final Frames frames = new Frames();
     /** Per code key, where it occurs next (or {@link #NO_MORE}, {@link #STALE}). */
     private int[] nextKeyAt = new int[4];
-    private boolean busy;
+    /** The pool slot this walker goes back to. */
+    private int slot;
 
     // The walk in progress; references are cleared when it ends.
     private @Nullable CodeScanner scanner;
@@ -70,9 +81,24 @@ final class TextWalker {
     private TextWalker() {
     }
 
+    /** A walker from the pool: its thread's slot's, or a nearby one's, or a new one. */
     static TextWalker acquire() {
-        TextWalker walker = PER_THREAD.get();
-        return walker.busy ? new TextWalker() : walker;
+        int home = (int) Thread.currentThread().getId();
+        for (int i = 0; i < PROBES; i++) {
+            int slot = ((home + i) & (SLOTS - 1)) * STRIDE;
+            TextWalker walker = POOL.getAndSet(slot, null);
+            if (walker != null) {
+                walker.slot = slot;
+                return walker;
+            }
+        }
+        TextWalker walker = new TextWalker(); // a slot's first use, or many scans at once
+        walker.slot = (home & (SLOTS - 1)) * STRIDE;
+        return walker;
+    }
+
+    private void release() {
+        POOL.setRelease(slot, this);
     }
 
     /**
@@ -81,7 +107,6 @@ final class TextWalker {
      */
     int walk(CodeScanner scanner, CharSequence text, @Nullable Object @Nullable [] args, boolean template, CodeSink sink,
             int budget, int firstKey, int firstAt, boolean intrinsic) {
-        busy = true;
         try {
             start(scanner, text, args, template, sink, budget, intrinsic);
             int keys = scanner.codeKeyCount();
@@ -99,7 +124,7 @@ final class TextWalker {
             this.text = null;
             this.args = null;
             this.sink = null;
-            busy = false;
+            release();
         }
     }
 

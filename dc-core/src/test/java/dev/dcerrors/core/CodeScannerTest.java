@@ -145,6 +145,28 @@ class CodeScannerTest {
         }
 
         @Test
+        void nestingPastTheFrameLimitEndsTheScanOfThatText() {
+            assertThat(found("code=5001 " + "(".repeat(Frames.MAX_DEPTH + 1) + " code=5002")).containsExactly(5001);
+            assertThat(found("code=5001 " + "(".repeat(Frames.MAX_DEPTH - 1) + " code=5002")).containsExactly(5001, 5002);
+        }
+
+        @Test
+        void envelopesNestedUpToTheLimitCountAndDeeperOnesDoNot() {
+            // level i holds code 4000 + i; each quoted key opens one more frame for a moment
+            for (int levels : new int[] {10, Frames.MAX_DEPTH - 1, Frames.MAX_DEPTH + 10, 200}) {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0; i < levels; i++) {
+                    text.append("{\"code\":").append(4000 + i).append(",\"msg\":\"x\",\"data\":");
+                }
+                text.append("null").append("}".repeat(levels));
+                List<Integer> values = found(text.toString());
+                int counted = Math.min(levels, Frames.MAX_DEPTH - 1);
+                assertThat(values).as("%d levels", levels).containsExactlyElementsOf(
+                        java.util.stream.IntStream.range(4000, 4000 + counted).boxed().toList());
+            }
+        }
+
+        @Test
         void theBudgetCapsHowManyValuesAreCounted() {
             String batch = "code=5001 code=5002 code=5003 code=5004";
             List<Integer> values = new ArrayList<>();

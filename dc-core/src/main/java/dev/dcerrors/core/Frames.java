@@ -14,8 +14,9 @@ package dev.dcerrors.core;
  * </ul>
  *
  * <p>Fixed-size arrays, no allocation after construction: at most {@link #MAX_DEPTH} frames and
- * {@link #MAX_PENDING} waiting codes. Every operation is O(1) but {@link #closeFrom}, whose cost is paid by
- * the frames it closes, each opened once. Not thread-safe: one per {@link TextWalker}.
+ * {@link #MAX_PENDING} waiting codes. Every operation is O(1) but {@link #closeFrom} and {@link #firstPendingOf},
+ * whose cost is paid by the frames they close and the codes that then leave the list, each added once. Not
+ * thread-safe: one per {@link TextWalker}.
  */
 final class Frames {
 

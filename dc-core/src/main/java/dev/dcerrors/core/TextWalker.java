@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *       the object closes, when the text (or the scan limit) ends first, or when the walk stops.</li>
  * </ul>
  *
- * <p>Each character is read once by the walk, plus a bounded look-ahead where a key starts (the key, its
+ * <p>Each character is read about once by the walk, plus a bounded look-ahead where a key starts (the key, its
  * separator and its value). The walk ends early once no code waits and no code key occurs further on
  * ({@code String.indexOf}, per key, each search resuming where the last one stopped). It stops, dropping the
  * codes that wait, when more than {@link Frames#MAX_DEPTH} frames are open.

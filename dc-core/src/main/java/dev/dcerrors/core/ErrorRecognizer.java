@@ -1,6 +1,5 @@
 package dev.dcerrors.core;
 
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,10 +36,10 @@ public final class ErrorRecognizer {
     private static final ThreadLocal<int[]> CALLS = ThreadLocal.withInitial(() -> new int[2 + 64]);
     private static final int MAX_REMEMBERED = 4 * RecognizerOptions.MAX_CODES_PER_EVENT_LIMIT;
 
-    ErrorRecognizer(CodeScanner scanner, List<String> messageKeys, CodeRange unknownRange, ErrorCounts counts, int maxCodesPerEvent,
-            ArgumentMode argumentMode, boolean scanThrowables) {
+    ErrorRecognizer(CodeScanner scanner, CodeRange unknownRange, ErrorCounts counts, int maxCodesPerEvent, ArgumentMode argumentMode,
+            boolean scanThrowables) {
         this.scanner = scanner;
-        this.responseObjects = new ResponseObjects(scanner.keys(), ResponseObjects.withDefaults(messageKeys), scanner.ignoreKeyCase());
+        this.responseObjects = new ResponseObjects(scanner.keys(), scanner.messageKeys(), scanner.ignoreKeyCase());
         this.unknownRange = unknownRange;
         this.counts = counts;
         this.maxCodesPerEvent = maxCodesPerEvent;

@@ -137,7 +137,7 @@ public final class RecognizerOptions {
         if (checked.extraCatalog() != null) {
             target.addCatalog(checked.extraCatalog());
         }
-        return new ErrorRecognizer(checked.scanner(), messageKeys, checked.range(), target, maxCodesPerEvent, checked.argumentMode(), scanThrowables);
+        return new ErrorRecognizer(checked.scanner(), checked.range(), target, maxCodesPerEvent, checked.argumentMode(), scanThrowables);
     }
 
     private @Nullable Checked check(Reporter reporter) {
@@ -162,8 +162,10 @@ public final class RecognizerOptions {
             }
         }
         for (String key : messageKeys) {
-            if (key.isBlank()) {
-                reporter.error(Option.MESSAGE_KEY, "'" + key + "' is not a key: expected a name such as 'errorMessage'");
+            try {
+                scanner.addMessageKey(key.trim());
+            } catch (IllegalArgumentException e) {
+                reporter.error(Option.MESSAGE_KEY, e.getMessage());
                 errors++;
             }
         }

@@ -8,7 +8,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.UndeclaredThrowableException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -368,22 +367,6 @@ final class ResponseObjects {
             field.trySetAccessible();
         }
         return MethodHandles.lookup().unreflectGetter(field);
-    }
-
-    /** The default keys that mark a response's message, besides those configured. */
-    static List<String> defaultMessageKeys() {
-        return List.of("msg", "message", "errorMsg", "errMsg", "error_msg");
-    }
-
-    static List<String> withDefaults(List<String> extra) {
-        List<String> all = new ArrayList<>(defaultMessageKeys());
-        for (String key : extra) {
-            String k = key.trim();
-            if (!all.contains(k)) {
-                all.add(k);
-            }
-        }
-        return all;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.dcerrors.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,35 +43,55 @@ class BoundedWorkTest {
         }
     }
 
-    /** Reads per scanned character allowed: each key position is compared at most key-length times, plus the value. */
+    /**
+     * Reads per scanned character allowed. A text without a code key is read by one indexOf per key; a text with
+     * one is walked once, each key start adding a look-ahead over the key, its separator and its value, and the
+     * search for the next code key adding one more read of the text. Each key position is compared at most
+     * key-length times. The v1 constant still holds for v2.
+     */
     private static final int READS_PER_CHAR = 8;
 
+    /** Adversarial texts: a prefix, then a unit repeated up to the size. */
     private static String adversarial(String kind, int size) {
-        Supplier<String> unit = switch (kind) {
-            case "repeated-json-keys" -> () -> "\"code\":";
-            case "repeated-bare-keys" -> () -> "code";
-            case "near-keys" -> () -> "cod";
-            case "escapes" -> () -> "\\\"";
-            case "escaped-keys" -> () -> "\\\"code\\\":\\\"";
-            case "digits" -> () -> "9";
-            case "spaces-after-key" -> () -> " ";
-            case "placeholders" -> () -> "code={} ";
-            case "c" -> () -> "c";
+        String[] prefixAndUnit = switch (kind) {
+            case "repeated-json-keys" -> new String[] {"", "\"code\":"};
+            case "repeated-bare-keys" -> new String[] {"", "code"};
+            case "near-keys" -> new String[] {"", "cod"};
+            case "escapes" -> new String[] {"", "\\\""};
+            case "escaped-keys" -> new String[] {"", "\\\"code\\\":\\\""};
+            case "digits" -> new String[] {"code=", "9"};
+            case "spaces-after-key" -> new String[] {"code=", " "};
+            case "placeholders" -> new String[] {"", "code={} "};
+            case "c" -> new String[] {"", "c"};
+            // v2: the walk's structure, waiting codes and escapes; code keys throughout, so that the walk reads it all
+            case "sibling-envelopes" -> new String[] {"", "{\"code\":5147,\"msg\":\"x\"},"};
+            case "request-bodies" -> new String[] {"", "{\"phone\":\"139\",\"code\":\"5146\"},"};
+            case "waiting-codes" -> new String[] {"{", "\"code\":5147,"};
+            case "message-keys" -> new String[] {"{\"code\":5147,", "\"msg\":code "};
+            case "lombok" -> new String[] {"", "Result(code=5049, msg=x), R[code=1, name=y] "};
+            case "deep-nesting" -> new String[] {"", "{\"code\":1,\"data\":"};
+            case "groups-and-stray-closers" -> new String[] {"code=1 " + "(".repeat(60), "}])code "};
+            case "quotes" -> new String[] {"code=1 ", "\"code"};
+            case "quote-levels" -> new String[] {"code=1 ", "\"code\\\"code\\\\\\\"code\\\\\\\\\\\\\\\"codex"}; // quotes of levels 0 to 3
+            case "backslash-runs" -> new String[] {"code=", "\\"};
+            case "unicode-escapes" -> new String[] {"", "\\u003d\\u0026code\\u003d5049 "};
+            case "cjk-prose" -> new String[] {"", "绑定失败code：5049设备已绑定"};
+            case "zero-fraction" -> new String[] {"code=5049.", "0"};
+            case "keys-at-string-starts" -> new String[] {"", "\"code \"code\""};
             default -> throw new IllegalArgumentException(kind);
         };
-        StringBuilder sb = new StringBuilder(size + 16);
-        if (kind.equals("digits") || kind.equals("spaces-after-key")) {
-            sb.append("code=");
-        }
+        StringBuilder sb = new StringBuilder(size + 64).append(prefixAndUnit[0]);
         while (sb.length() < size) {
-            sb.append(unit.get());
+            sb.append(prefixAndUnit[1]);
         }
         return sb.toString();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"repeated-json-keys", "repeated-bare-keys", "near-keys", "escapes", "escaped-keys", "digits",
-        "spaces-after-key", "placeholders", "c"})
+        "spaces-after-key", "placeholders", "c", "sibling-envelopes", "request-bodies", "waiting-codes", "message-keys",
+        "lombok", "deep-nesting", "groups-and-stray-closers", "quotes", "quote-levels", "backslash-runs", "unicode-escapes",
+        "cjk-prose", "zero-fraction", "keys-at-string-starts"})
     void workIsLinearInTheCappedLength(String kind) {
         CodeScanner scanner = CodeScanner.defaults();
         for (int size : new int[] {1_000, 64 * 1024, 4 * 1024 * 1024}) {
@@ -90,10 +109,13 @@ class BoundedWorkTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 16, 1024})
     void extraKeysAndCaseFoldingKeepTheBoundPerKey(int maxScanChars) {
-        CodeScanner scanner = CodeScanner.builder().addKey("errorCode").addKey("err_code").ignoreKeyCase(true).maxScanChars(maxScanChars).build();
-        CountingText text = new CountingText(adversarial("repeated-json-keys", 10 * 1024 * 1024));
-        scanner.scan(text, v -> false, 16);
-        long keys = scanner.keys().size();
-        assertThat(text.reads).isLessThanOrEqualTo(keys * READS_PER_CHAR * Math.min(text.length(), maxScanChars) + 64 * keys);
+        CodeScanner scanner = CodeScanner.builder().addKey("errorCode").addKey("err_code").addKey("错误码").addMessageKey("errorMessage")
+                .ignoreKeyCase(true).maxScanChars(maxScanChars).build();
+        for (String kind : new String[] {"repeated-json-keys", "sibling-envelopes", "waiting-codes"}) {
+            CountingText text = new CountingText(adversarial(kind, 10 * 1024 * 1024));
+            scanner.scan(text, v -> false, 16);
+            long keys = scanner.keys().size();
+            assertThat(text.reads).as(kind).isLessThanOrEqualTo(keys * READS_PER_CHAR * Math.min(text.length(), maxScanChars) + 64 * keys);
+        }
     }
 }

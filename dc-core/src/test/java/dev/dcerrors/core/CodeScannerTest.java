@@ -35,7 +35,7 @@ class CodeScannerTest {
             "{\"code\" : \"5032\", \"msg\": \"x\"}",
             "{\n  \"code\": 5032,\n  \"msg\": \"Token verification is failed.\"\n}",
             "{\"body\":\"{\\\"code\\\":5032,\\\"msg\\\":\\\"x\\\"}\"}",
-            "{\"body\":\"{\\\"code\\\":\\\"5032\\\"}\"}",
+            "{\"body\":\"{\\\"code\\\":\\\"5032\\\",\\\"message\\\":\\\"x\\\"}\"}",
             "Result(code=5032, msg=Token verification is failed., data=null)",
             "level=warn code=5032 msg=\"Token verification is failed.\"",
             "code: 5032",
@@ -44,6 +44,8 @@ class CodeScannerTest {
             "code\t=\t5032\n",
             "code=5032,",
             "'code': 5032",
+            "x-code: 5032", // '-' separates (rule 4): the key stands alone
+            "{\"code:5032}", // an unclosed quote starts a string whose content is a text of its own: prose
         })
         void eachFormFindsTheCode(String text) {
             assertThat(found(text)).containsExactly(5032);
@@ -65,18 +67,18 @@ class CodeScannerTest {
 
         @Test
         void successAndUnknownValuesAreReportedForTheCallerToClassify() {
-            assertThat(found("{\"code\":200}")).containsExactly(200);
-            assertThat(found("{\"code\":4007}")).containsExactly(4007);
-            assertThat(found("{\"code\":0}")).containsExactly(0);
+            assertThat(found("{\"code\":200,\"msg\":\"ok\"}")).containsExactly(200);
+            assertThat(found("{\"code\":4007,\"msg\":\"x\"}")).containsExactly(4007);
+            assertThat(found("code=0")).containsExactly(0);
         }
 
         @Test
         void extraKeysAndCaseFolding() {
             CodeScanner scanner = CodeScanner.builder().addKey("errorCode").build();
-            assertThat(found(scanner, "{\"errorCode\":5005,\"code\":5147}")).containsExactlyInAnyOrder(5005, 5147);
-            assertThat(found(scanner, "{\"Code\":5005}")).isEmpty();
+            assertThat(found(scanner, "{\"errorCode\":5005,\"code\":5147,\"msg\":\"x\"}")).containsExactlyInAnyOrder(5005, 5147);
+            assertThat(found(scanner, "{\"Code\":5005,\"msg\":\"x\"}")).isEmpty();
             CodeScanner folding = CodeScanner.builder().addKey("errorCode").ignoreKeyCase(true).build();
-            assertThat(found(folding, "{\"Code\":5005} ERRORCODE=5147")).containsExactlyInAnyOrder(5005, 5147);
+            assertThat(found(folding, "{\"Code\":5005,\"MSG\":\"x\"} ERRORCODE=5147")).containsExactlyInAnyOrder(5005, 5147);
             assertThat(found(folding, "productCode=5005")).isEmpty();
             assertThat(folding.isKey("ERRORCODE")).isTrue();
             assertThat(scanner.isKey("Code")).isFalse();
@@ -94,7 +96,6 @@ class CodeScannerTest {
             "bindingCode: 5032",
             "errcode=5032",
             "code_x=5032",
-            "x-code: 5032",
             "codes=5032",
             "{\"code\":5032.5}",
             "{\"code\":-5032}",
@@ -112,7 +113,6 @@ class CodeScannerTest {
             "{\"code\":}",
             "{\"code\":\"\"}",
             "{\"code\":\"5032}",
-            "{\"code:5032}",
             "code",
             "",
             "\"code\"",
@@ -131,7 +131,7 @@ class CodeScannerTest {
         @Test
         void onlyTheFirstMaxScanCharsAreRead() {
             CodeScanner scanner = CodeScanner.builder().maxScanChars(20).build();
-            assertThat(found(scanner, "{\"code\":5032}" + " ".repeat(20) + "{\"code\":5147}")).containsExactly(5032);
+            assertThat(found(scanner, "code=5032" + " ".repeat(20) + "code=5147")).containsExactly(5032);
         }
 
         @Test
@@ -142,6 +142,28 @@ class CodeScannerTest {
                 assertThat(found(scanner, text)).as("limit %d", limit).isEmpty();
             }
             assertThat(found(CodeScanner.builder().maxScanChars(text.length()).build(), text)).containsExactly(50321);
+        }
+
+        @Test
+        void nestingPastTheFrameLimitEndsTheScanOfThatText() {
+            assertThat(found("code=5001 " + "(".repeat(Frames.MAX_DEPTH + 1) + " code=5002")).containsExactly(5001);
+            assertThat(found("code=5001 " + "(".repeat(Frames.MAX_DEPTH - 1) + " code=5002")).containsExactly(5001, 5002);
+        }
+
+        @Test
+        void envelopesNestedUpToTheLimitCountAndDeeperOnesDoNot() {
+            // level i holds code 4000 + i; each quoted key opens one more frame for a moment
+            for (int levels : new int[] {10, Frames.MAX_DEPTH - 1, Frames.MAX_DEPTH + 10, 200}) {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0; i < levels; i++) {
+                    text.append("{\"code\":").append(4000 + i).append(",\"msg\":\"x\",\"data\":");
+                }
+                text.append("null").append("}".repeat(levels));
+                List<Integer> values = found(text.toString());
+                int counted = Math.min(levels, Frames.MAX_DEPTH - 1);
+                assertThat(values).as("%d levels", levels).containsExactlyElementsOf(
+                        java.util.stream.IntStream.range(4000, 4000 + counted).boxed().toList());
+            }
         }
 
         @Test
@@ -199,12 +221,12 @@ class CodeScannerTest {
 
     @Test
     void aLongerNumberIsNotTheCodeItStartsWith() {
-        assertThat(found("{\"code\":50321}")).containsExactly(50321);
+        assertThat(found("{\"code\":50321,\"msg\":\"x\"}")).containsExactly(50321);
         assertThat(found("code=5032 5")).containsExactly(5032);
     }
 
     @Test
-    void codeValueReadsNumbersAndNumericStringsOnly() {
+    void codeValueReadsWholeNumbersAndNumericStringsOnly() {
         assertThat(CodeScanner.codeValue(5147)).isEqualTo(5147);
         assertThat(CodeScanner.codeValue((short) 200)).isEqualTo(200);
         assertThat(CodeScanner.codeValue(" 5147 ")).isEqualTo(5147);
@@ -213,7 +235,7 @@ class CodeScannerTest {
         assertThat(CodeScanner.codeValue(10_000_000_000L)).isEqualTo(-1);
         assertThat(CodeScanner.codeValue("05147")).isEqualTo(-1);
         assertThat(CodeScanner.codeValue("5147x")).isEqualTo(-1);
-        assertThat(CodeScanner.codeValue(5147.0)).isEqualTo(-1);
+        assertThat(CodeScanner.codeValue(5147.5)).isEqualTo(-1);
         assertThat(CodeScanner.codeValue(null)).isEqualTo(-1);
         assertThat(CodeScanner.codeValue(new Object())).isEqualTo(-1);
     }

@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 class ErrorRecognizerTest {
 
     private final ErrorCounts counts = new ErrorCounts();
-    private final ErrorRecognizer recognizer = new ErrorRecognizer(CodeScanner.defaults(), java.util.List.of(), CodeRange.defaultRange(), counts, 3,
+    private final ErrorRecognizer recognizer = new ErrorRecognizer(CodeScanner.defaults(), CodeRange.defaultRange(), counts, 3,
             ArgumentMode.ENVELOPES, false);
 
     @Test
     void countsSuccessCatalogAndInRangeUnknownCodes() {
-        assertThat(recognizer.recognizeText("{\"code\":200} {\"code\":5147} {\"code\":4026}", 3)).isEqualTo(3);
+        assertThat(recognizer.recognizeText("{\"code\":200,\"msg\":\"ok\"} {\"code\":5147,\"msg\":\"locked\"} code=4026", 3)).isEqualTo(3);
         assertThat(counts.successCount()).isEqualTo(1);
         assertThat(counts.count(5147)).isEqualTo(1);
         assertThat(counts.count(4026)).isEqualTo(1);

@@ -41,16 +41,43 @@ class ScannerFuzzTest {
         assertThat(counted).isBetween(0, Math.max(0, budget));
         assertThat(templateCounted).isBetween(0, Math.max(0, budget));
         assertThat(fromString).hasSize(counted).allSatisfy(v -> assertThat(v).isBetween(0, CodeScanner.MAX_VALUE));
-        assertThat(fromTemplate).allSatisfy(v -> assertThat(v).isBetween(0, CodeScanner.MAX_VALUE));
+        assertThat(fromTemplate).hasSize(templateCounted).allSatisfy(v -> assertThat(v).isBetween(0, CodeScanner.MAX_VALUE));
         assertThat(fromBuilder).isEqualTo(fromString);
-        // Nothing is found past the scan limit.
-        List<Integer> prefixOnly = new ArrayList<>();
-        CodeScanner.builder().ignoreKeyCase(ignoreCase).maxScanChars(Integer.MAX_VALUE).build()
-                .scan(text.substring(0, Math.min(text.length(), maxScanChars)), v -> prefixOnly.add(v), Integer.MAX_VALUE);
-        if (!extraKey) {
-            // A single key reports in text order; the prefix alone may add values cut at its end, never drop one.
-            assertThat(prefixOnly.size()).isGreaterThanOrEqualTo(fromString.size());
-            assertThat(prefixOnly.subList(0, fromString.size())).isEqualTo(fromString);
+        // Without a placeholder, a template is a text like any other: the template path finds what the text path finds.
+        if (!text.contains("{}")) {
+            assertThat(fromTemplate).isEqualTo(fromString);
         }
+
+        // Nothing is found past the scan limit: the prefix alone may add values cut at its end, never drop one.
+        CodeScanner.Builder unlimitedBuilder = CodeScanner.builder().ignoreKeyCase(ignoreCase).maxScanChars(Integer.MAX_VALUE);
+        if (extraKey) {
+            unlimitedBuilder.addKey("errorCode");
+        }
+        CodeScanner unlimited = unlimitedBuilder.build();
+        List<Integer> prefixOnly = new ArrayList<>();
+        unlimited.scan(text.substring(0, Math.min(text.length(), maxScanChars)), v -> prefixOnly.add(v), Integer.MAX_VALUE);
+        if (counted < budget) {
+            assertThat(prefixOnly).containsAll(fromString);
+            assertThat(prefixOnly.size()).isGreaterThanOrEqualTo(fromString.size());
+        }
+
+        // A text held in a JSON string value counts as the text alone (rule 2: it is a text of its own).
+        if (ScannerPropertiesTest.fitsTheNestingLimit(text)) {
+            List<Integer> alone = CodeScannerTest.found(unlimited, text);
+            assertThat(CodeScannerTest.found(unlimited, GeneratedText.inJsonString(text))).containsExactlyInAnyOrderElementsOf(alone);
+        }
+
+        // The envelope rule, at any nesting: a document built from the input's characters counts exactly its responses.
+        int[] next = {0};
+        List<Integer> expected = new ArrayList<>();
+        String document = GeneratedText.generate(bound -> next[0] < text.length() ? Math.floorMod(mix(text.charAt(next[0]), next[0]++), bound) : 0, expected);
+        assertThat(CodeScannerTest.found(CodeScanner.builder().maxScanChars(Integer.MAX_VALUE).build(), document))
+                .as(document).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** Spreads a character and its position over the int range, so that any input steers the generator to varied documents. */
+    private static int mix(char c, int position) {
+        int h = (c + 1) * 0x9E3779B1 + position * 0x85EBCA6B;
+        return h ^ (h >>> 15);
     }
 }

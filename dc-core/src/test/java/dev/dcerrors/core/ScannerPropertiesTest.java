@@ -9,13 +9,16 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Property tests over generated input, seeded so that a failure repeats: the scanner finds exactly the
- * codes placed in generated envelopes, and never throws on arbitrary text.
+ * Property tests over generated input, seeded so that a failure repeats: the scanner finds exactly the codes
+ * placed in generated envelopes and in generated nested documents (the envelope rule: never a code that rule 2
+ * excludes, at any nesting), counts a text held in a JSON string as it counts the text alone, and never throws
+ * on arbitrary text.
  */
 class ScannerPropertiesTest {
 
     private static final long SEED = 0x5147_5148L;
-    private static final String[] FILLER_KEYS = {"msg", "data", "extMsg", "productCode", "jsCode", "authCode", "errcode", "phone"};
+    private static final String[] FILLER_KEYS = {"data", "extMsg", "productCode", "jsCode", "authCode", "errcode", "phone"};
+    private static final String[] MESSAGE_KEYS = {"msg", "message", "errorMsg", "errMsg", "error_msg"};
 
     @Test
     void findsExactlyTheCodesPlacedInGeneratedEnvelopes() {
@@ -36,6 +39,91 @@ class ScannerPropertiesTest {
     }
 
     @Test
+    void generatedDocumentsCountExactlyTheResponsesTheyHold() {
+        SplittableRandom random = new SplittableRandom(SEED + 2);
+        CodeScanner unlimited = CodeScanner.builder().maxScanChars(Integer.MAX_VALUE).build();
+        for (int round = 0; round < 20_000; round++) {
+            List<Integer> expected = new ArrayList<>();
+            String text = GeneratedText.generate(random::nextInt, expected);
+            assertThat(CodeScannerTest.found(unlimited, text)).as("round %d: %s", round, text).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(CodeScannerTest.found(unlimited, new StringBuilder(text))).as("round %d (generic path): %s", round, text)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @Test
+    void aTextInAJsonStringCountsAsTheTextAlone() {
+        SplittableRandom random = new SplittableRandom(SEED + 3);
+        CodeScanner[] scanners = {CodeScanner.builder().maxScanChars(Integer.MAX_VALUE).build(),
+            CodeScanner.builder().addKey("errorCode").ignoreKeyCase(true).maxScanChars(Integer.MAX_VALUE).build()};
+        for (int round = 0; round < 20_000; round++) {
+            String text = random.nextBoolean() ? arbitrary(random) : GeneratedText.generate(random::nextInt, new ArrayList<>());
+            if (!fitsTheNestingLimit(text)) {
+                continue;
+            }
+            for (CodeScanner scanner : scanners) {
+                String wrapped = GeneratedText.inJsonString(text);
+                assertThat(CodeScannerTest.found(scanner, wrapped)).as("round %d: %s", round, wrapped)
+                        .containsExactlyInAnyOrderElementsOf(CodeScannerTest.found(scanner, text));
+            }
+        }
+    }
+
+    /** Whether {@code text} opens fewer frames than the scanner tracks, with room for two more around it. */
+    static boolean fitsTheNestingLimit(String text) {
+        long openers = text.chars().filter(c -> c == '{' || c == '(' || c == '[' || c == '"').count();
+        return openers < Frames.MAX_DEPTH - 4;
+    }
+
+    @Test
+    void nestingNeverCountsACodeWithoutAMessageInItsObject() {
+        SplittableRandom random = new SplittableRandom(SEED + 4);
+        for (int round = 0; round < 3_000; round++) {
+            int depth = 1 + random.nextInt(150);
+            List<Integer> withMessage = new ArrayList<>();
+            StringBuilder open = new StringBuilder();
+            StringBuilder close = new StringBuilder();
+            int frames = 0;
+            for (int level = 0; level < depth; level++) {
+                int code = 4000 + random.nextInt(2000);
+                boolean message = random.nextBoolean();
+                if (message) {
+                    withMessage.add(code);
+                }
+                String msg = message ? ", msg=x" : ", name=x";
+                switch (random.nextInt(4)) {
+                    case 0 -> {
+                        open.append("{\"code\":").append(code).append(message ? ",\"msg\":\"x\"" : ",\"name\":\"x\"").append(",\"data\":");
+                        close.insert(0, "}");
+                        frames += 2; // the object and, for a moment, each quoted key
+                    }
+                    case 1 -> {
+                        open.append("Result(code=").append(code).append(msg).append(", data=");
+                        close.insert(0, ")");
+                        frames++;
+                    }
+                    case 2 -> {
+                        open.append("R[code=").append(code).append(msg).append(", items=[");
+                        close.insert(0, "]]");
+                        frames += 2;
+                    }
+                    default -> {
+                        open.append("{code=").append(code).append(msg).append(", data=");
+                        close.insert(0, "}");
+                        frames++;
+                    }
+                }
+            }
+            String text = open + "null" + close;
+            List<Integer> found = CodeScannerTest.found(text);
+            assertThat(withMessage).as("depth %d: %s", depth, text).containsAll(found);
+            if (frames < Frames.MAX_DEPTH - 1) {
+                assertThat(found).as("depth %d: %s", depth, text).containsExactlyInAnyOrderElementsOf(withMessage);
+            }
+        }
+    }
+
+    @Test
     void neverThrowsOnArbitraryText() {
         SplittableRandom random = new SplittableRandom(SEED + 1);
         CodeScanner folding = CodeScanner.builder().addKey("errorCode").ignoreKeyCase(true).maxScanChars(97).build();
@@ -50,17 +138,25 @@ class ScannerPropertiesTest {
         }
     }
 
+    /** A response holding {@code code}: an envelope with a message key (in either order), or prose. */
     private static String envelope(SplittableRandom random, int code) {
         String value = random.nextBoolean() ? Integer.toString(code) : "\"" + code + "\"";
         String space = random.nextBoolean() ? "" : random.nextBoolean() ? " " : "\n  ";
         String filler = FILLER_KEYS[random.nextInt(FILLER_KEYS.length)];
+        String message = MESSAGE_KEYS[random.nextInt(MESSAGE_KEYS.length)];
+        boolean messageFirst = random.nextBoolean();
         switch (random.nextInt(5)) {
-            case 0:
-                return "{\"code\"" + space + ":" + space + value + ",\"" + filler + "\":\"5032 x\"}";
+            case 0: {
+                String codeField = "\"code\"" + space + ":" + space + value;
+                String messageField = "\"" + message + "\":\"5032 x\"";
+                return "{" + (messageFirst ? messageField + "," + codeField : codeField + "," + messageField) + ",\"" + filler + "\":null}";
+            }
             case 1:
-                return "{\\\"code\\\":" + (value.startsWith("\"") ? "\\\"" + code + "\\\"" : value) + ",\\\"" + filler + "\\\":null}";
+                return "{\\\"code\\\":" + (value.startsWith("\"") ? "\\\"" + code + "\\\"" : value) + ",\\\"" + filler + "\\\":null,\\\""
+                        + message + "\\\":\\\"x\\\"}";
             case 2:
-                return " Result(code=" + code + ", " + filler + "=5032) ";
+                return messageFirst ? " Result(" + message + "=x, code=" + code + ", " + filler + "=5032) "
+                        : " Result(code=" + code + ", " + filler + "=5032, " + message + "=x) ";
             case 3:
                 return " code=" + code + " " + filler + "=5147 ";
             default:
@@ -71,7 +167,8 @@ class ScannerPropertiesTest {
     /** Text that holds no code: digits, keys that are not code keys, URL parameters, punctuation. */
     private static String randomNoise(SplittableRandom random) {
         String[] parts = {" took 5032 ms ", "productCode=5032", "?code=5147", "&code=4821", " 13850321234 ", ":5032",
-            "\"data\":{\"items\":[1,2,3]}", "code-", " errcode=5000 ", "\u00e9\u4e2d ", "\\\"", "{}", "\"jsCode\":\"5032\""};
+            "\"data\":{\"items\":[1,2,3]}", "code-", " errcode=5000 ", "\u00e9\u4e2d ", "{}", "\"jsCode\":\"5032\"",
+            "{\"phone\":\"139\",\"code\":\"5146\"}", " Device(code=5371, name=x) ", "{code=4821}"};
         StringBuilder sb = new StringBuilder();
         int n = random.nextInt(4);
         for (int i = 0; i < n; i++) {
@@ -81,8 +178,9 @@ class ScannerPropertiesTest {
     }
 
     /** Any UTF-16 text, unpaired surrogates and control characters included, biased toward the grammar's characters. */
-    private static String arbitrary(SplittableRandom random) {
-        char[] alphabet = {'c', 'o', 'd', 'e', '"', '\\', ':', '=', ' ', '\n', '{', '}', '0', '5', '9', '.', '-', '?', '&', '\'', '\uD800', '\uDC00', '\u0000', '\u001F'};
+    static String arbitrary(SplittableRandom random) {
+        char[] alphabet = {'c', 'o', 'd', 'e', 'm', 's', 'g', 'u', 'n', '"', '\\', ':', '=', ' ', '\n', '{', '}', '(', ')', '[', ']', 'R',
+            '0', '5', '9', '.', '-', '?', '&', '\'', '\uFF1A', '\u4e2d', '\uD800', '\uDC00', '\u0000', '\u001F'};
         int length = random.nextInt(200);
         StringBuilder sb = new StringBuilder(length);
         for (int i = 0; i < length; i++) {

@@ -30,16 +30,16 @@ class ConvertersTest {
             Logger log = setup.logger("conv");
             log.info("{\"code\":5147,\"msg\":\"locked\"}");
             log.info("Result(code=5021, msg=Input mobile number.)");
-            log.info("{\"code\":4026}");
-            log.info("{\"code\":200}");
+            log.info("{\"code\":4026,\"msg\":\"Gateway timeout.\"}");
+            log.info("{\"code\":200,\"msg\":\"success\"}");
             log.info("no code here, productCode=5147");
             log.atInfo().addKeyValue("code", 5000).log("kv");
             List<String> lines = setup.list("LIST").list.stream().map(layout::doLayout).toList();
             assertThat(lines).containsExactly(
                     "[5147|security|critical] {\"code\":5147,\"msg\":\"locked\"}",
                     "[5021|account|info] Result(code=5021, msg=Input mobile number.)",
-                    "[4026|unknown|error] {\"code\":4026}",
-                    "[200||] {\"code\":200}",
+                    "[4026|unknown|error] {\"code\":4026,\"msg\":\"Gateway timeout.\"}",
+                    "[200||] {\"code\":200,\"msg\":\"success\"}",
                     "[||] no code here, productCode=5147",
                     "[5000|platform|critical] kv");
         } finally {
@@ -73,7 +73,7 @@ class ConvertersTest {
                 "{\"errorCode\":5147,\"msg\":\"locked\"}", // the extra key
                 "{\"code\":4026,\"msg\":\"Gateway timeout.\"}", // a code the extra catalog adds: platform/error, not unknown
                 "{\"errorCode\":4007,\"msg\":\"Token expired.\"}",
-                "{\"code\":7150}", // in the configured range only
+                "{\"code\":7150,\"msg\":\"x\"}", // in the configured range only
                 "{\"code\":200,\"msg\":\"success\"}",
                 "productCode=5148 and nothing else",
             };

@@ -52,7 +52,7 @@ class DevCenterErrorAppenderTest {
         setup = new LoggingSetup("turbo-and-appender.xml");
         assertThat(setup.errors()).isEmpty();
         assertThat(appender("DC").isStarted()).as("the appender started and would count on its own").isTrue();
-        setup.logger("both").info("{\"code\":5147}");
+        setup.logger("both").info("{\"code\":5147,\"msg\":\"locked\"}");
         assertThat(setup.counts.count(5147)).isEqualTo(1);
     }
 
@@ -61,8 +61,8 @@ class DevCenterErrorAppenderTest {
         ErrorCounts appenderCounts = ErrorCounts.named(setup().countsName + "-appender");
         setup.configure("turbo-and-appender-alongside.xml", java.util.Map.of());
         assertThat(setup.errors()).isEmpty();
-        setup.logger("both").info("{\"code\":5147}");
-        setup.logger("both").info("{\"code\":5148}");
+        setup.logger("both").info("{\"code\":5147,\"msg\":\"locked\"}");
+        setup.logger("both").info("{\"code\":5148,\"msg\":\"blocked\"}");
         assertThat(setup.counts.count(5147)).as("the turbo filter's counts").isEqualTo(1);
         assertThat(appenderCounts.count(5147)).as("the appender's own counts").isEqualTo(1);
         assertThat(appenderCounts.count(5148)).isEqualTo(1);
@@ -80,7 +80,7 @@ class DevCenterErrorAppenderTest {
                 + "</configuration>\n");
         Logger log = setup.logger("alone");
         log.info("login code={}", 5147);
-        log.info("response {}", "{\"errorCode\":5148}");
+        log.info("response {}", "{\"errorCode\":5148,\"msg\":\"blocked\"}");
         log.error("call failed", new IllegalStateException("upstream answered code=5000"));
         assertThat(setup.counts.count(5147)).isEqualTo(1);
         assertThat(setup.counts.count(5148)).isEqualTo(1);
@@ -102,7 +102,7 @@ class DevCenterErrorAppenderTest {
                 + "  <root level=\"INFO\"><appender-ref ref=\"DC\"/></root>\n"
                 + "</configuration>\n");
         assertThat(setup.errors()).anySatisfy(m -> assertThat(m).contains("<errorCodeRange> '9-1'"));
-        setup.logger("bad").info("{\"code\":5147}");
+        setup.logger("bad").info("{\"code\":5147,\"msg\":\"locked\"}");
         assertThat(setup.counts.count(5147)).isZero();
     }
 }

@@ -100,10 +100,10 @@ class DevCenterErrorTurboFilterTest {
         log.info("result {}", new Object() {
             @Override
             public String toString() {
-                return "Result(errorCode=5148)";                            // scanArguments=all, extraKey
+                return "Result(errorCode=5148, msg=blocked)";                            // scanArguments=all, extraKey
             }
         });
-        log.info("call failed", new IllegalStateException("upstream answered {\"err_code\":4026}")); // scanThrowables, catalog
+        log.info("call failed", new IllegalStateException("upstream answered {\"err_code\":4026,\"msg\":\"Gateway timeout.\"}")); // scanThrowables, catalog
         log.info("code=7050 code=6000");                                     // errorCodeRange
         log.info("code=5001 code=5002 code=5003");                          // maxCodesPerEvent=2
         assertThat(s.counts.count(5147)).isEqualTo(1);
@@ -129,7 +129,7 @@ class DevCenterErrorTurboFilterTest {
         LoggingSetup s = setup("turbo-filter.xml");
         Logger log = s.logger("m");
         log.warn(MarkerFactory.getMarker("SECURITY"), "response {}", LOCKED);
-        log.error("platform error " + "{\"code\":5000}", new RuntimeException("code=5148 in the exception is not scanned by default"));
+        log.error("platform error " + "{\"code\":5000,\"msg\":\"Service exception.\"}", new RuntimeException("code=5148 in the exception is not scanned by default"));
         log.error("with throwable argument {}", LOCKED, new RuntimeException("boom"));
         assertThat(s.counts.count(5147)).isEqualTo(2);
         assertThat(s.counts.count(5000)).isEqualTo(1);
@@ -217,7 +217,7 @@ class DevCenterErrorTurboFilterTest {
             @Override
             public String toString() {
                 log.info("nested {}", this);
-                return "{\"code\":5148}";
+                return "{\"code\":5148,\"msg\":\"blocked\"}";
             }
         };
         String huge = "x".repeat(50 * 1024 * 1024) + LOCKED;
@@ -291,11 +291,11 @@ class DevCenterErrorTurboFilterTest {
     @Test
     void aReconfigurationTakesEffectOnTheCountingFilter() {
         LoggingSetup s = setup("turbo-filter.xml");
-        s.logger("r").info("{\"errorCode\":5148}");
+        s.logger("r").info("{\"errorCode\":5148,\"msg\":\"blocked\"}");
         assertThat(s.counts.count(5148)).isZero();
         s.reconfigure("turbo-filter-options.xml"); // declares extraKey errorCode
         assertThat(s.turboFilters()).isEqualTo(1);
-        s.logger("r").info("{\"errorCode\":5148}");
+        s.logger("r").info("{\"errorCode\":5148,\"msg\":\"blocked\"}");
         assertThat(s.counts.count(5148)).isEqualTo(1);
     }
 

@@ -78,7 +78,7 @@ class NeverBreaksLoggingTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return "{\"code\":5148}";
+            return "{\"code\":5148,\"msg\":\"blocked\"}";
         }
     }
 
@@ -109,7 +109,7 @@ class NeverBreaksLoggingTest {
 
     private static String nestedJson(SplittableRandom random) {
         int depth = 1 + random.nextInt(200);
-        return "{\"a\":".repeat(depth) + "{\"code\":5032}" + "}".repeat(random.nextInt(depth + 1));
+        return "{\"a\":".repeat(depth) + "{\"code\":5032,\"msg\":\"x\"}" + "}".repeat(random.nextInt(depth + 1));
     }
 
     private static Object argument(SplittableRandom random, boolean hostileObjects) {
@@ -230,7 +230,7 @@ class NeverBreaksLoggingTest {
                     if (depth++ < 3) {
                         log.info("nested {}", this);
                     }
-                    return "{\"code\":5148}";
+                    return "{\"code\":5148,\"msg\":\"blocked\"}";
                 }
             };
             assertThatCode(() -> log.info("outer {}", recursive)).doesNotThrowAnyException();

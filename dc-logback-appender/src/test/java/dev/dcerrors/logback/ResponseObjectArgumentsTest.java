@@ -106,10 +106,16 @@ class ResponseObjectArgumentsTest {
         fastjsonLike.put("code", 5049);
         fastjsonLike.put("msg", "The device is bound.");
         Map<String, Object> stringCode = new HashMap<>(Map.of("code", "5052", "message", "x"));
+        Map<String, Object> gsonParsed = new HashMap<>(Map.of("code", 5005.0, "msg", "x")); // Gson parses JSON numbers in maps as doubles
+        Map<String, Object> fractional = new HashMap<>(Map.of("code", 5008.5, "msg", "x"));
         log.info("response {}", fastjsonLike);
         log.info("response {}", stringCode);
+        log.info("response {}", gsonParsed);
+        log.info("response {}", fractional);
         assertThat(setup.counts.count(5049)).isEqualTo(1);
         assertThat(setup.counts.count(5052)).isEqualTo(1);
+        assertThat(setup.counts.count(5005)).as("a double with no fractional part counts as its integer").isEqualTo(1);
+        assertThat(setup.counts.count(5008)).isZero();
     }
 
     @Test

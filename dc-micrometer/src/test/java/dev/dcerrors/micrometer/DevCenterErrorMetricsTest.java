@@ -176,7 +176,7 @@ class DevCenterErrorMetricsTest {
             for (int i = 0; i < 3; i++) {
                 log.warn("{\"code\":5147,\"msg\":\"locked\"}");
                 log.atInfo().addKeyValue("code", 5388).log("no wechat");
-                log.info("{\"code\":200}");
+                log.info("{\"code\":200,\"msg\":\"success\"}");
             }
             String scrape = prometheus.scrape();
             assertThat(scrape).contains("devcenter_errors_total{category=\"security\",code=\"5147\",severity=\"critical\"} 3.0");

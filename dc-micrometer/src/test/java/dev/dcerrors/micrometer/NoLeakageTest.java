@@ -58,7 +58,7 @@ class NoLeakageTest {
         for (int i = 0; i < 1_000_000; i++) {
             log.info("{\"code\":{},\"msg\":\"upstream\"}", 1_000_000 + i);
         }
-        log.info("{\"code\":5147}");
+        log.info("{\"code\":5147,\"msg\":\"locked\"}");
         String scrape = registry.scrape();
         long errorSeries = series(scrape, "devcenter_errors_total");
         assertThat(errorSeries).isLessThanOrEqualTo(ErrorCatalog.builtIn().size() + ErrorCounts.DEFAULT_MAX_UNKNOWN_CODES + 1);

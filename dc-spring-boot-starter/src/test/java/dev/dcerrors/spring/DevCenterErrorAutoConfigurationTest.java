@@ -97,7 +97,7 @@ class DevCenterErrorAutoConfigurationTest {
         runner.withPropertyValues("devcenter.errors.extra-keys=errorCode,err_code", "devcenter.errors.error-code-range=7000-7099",
                 "devcenter.errors.max-codes-per-event=2").run(context -> {
                     org.slf4j.Logger log = LoggerFactory.getLogger("app");
-                    log.info("{\"errorCode\":7001} {\"err_code\":5147} {\"code\":5000}");
+                    log.info("{\"errorCode\":7001,\"msg\":\"a\"} {\"err_code\":5147,\"msg\":\"b\"} {\"code\":5000,\"msg\":\"c\"}");
                     ErrorCounts c = ErrorCounts.named(counts);
                     assertThat(c.count(7001) + c.count(5147) + c.count(5000)).isEqualTo(2);
                     assertThat(c.count(7001)).isEqualTo(1);

@@ -29,12 +29,17 @@ public final class ErrorRecognizer {
     private final CodeSink counter = this::countOncePerCall;
 
     /**
-     * Per thread, the codes counted in the log calls under way: {@code [0]} where the innermost call's codes start,
-     * {@code [1]} where they end, the codes from {@code [2]}. Nested calls (an accessor that logs) stack up. An
-     * {@code int[]}, so that no thread keeps a reference into the class loader of an undeployed application.
+     * Per thread, the log calls under way: {@code [0]} where the innermost call's codes start, {@code [1]} where they
+     * end, {@code [2]} how many calls are under way, the codes from {@code [3]}. Nested calls (an accessor that logs)
+     * stack up. An {@code int[]}, so that no thread keeps a reference into the class loader of an undeployed
+     * application.
      */
-    private static final ThreadLocal<int[]> CALLS = ThreadLocal.withInitial(() -> new int[2 + 64]);
+    private static final int FIRST_CODE = 3;
+    private static final ThreadLocal<int[]> CALLS = ThreadLocal.withInitial(() -> new int[FIRST_CODE + 64]);
     private static final int MAX_REMEMBERED = 4 * RecognizerOptions.MAX_CODES_PER_EVENT_LIMIT;
+    /** Bits of each field of the token {@link #beginCall} returns: start and end below 2^21, depth above. */
+    private static final int FIELD_BITS = 21;
+    private static final long FIELD_MASK = (1L << FIELD_BITS) - 1;
 
     ErrorRecognizer(CodeScanner scanner, CodeRange unknownRange, ErrorCounts counts, int maxCodesPerEvent, ArgumentMode argumentMode,
             boolean scanThrowables) {
@@ -52,20 +57,31 @@ public final class ErrorRecognizer {
      * distinct response code of the call once (the same code in the template and in the body, in a key-value pair
      * and in the body, is one response), and one success at most.
      *
-     * @return what {@link #endCall} needs to restore the enclosing call, if any
+     * @return what {@link #endCall} needs to restore the enclosing call, if any; {@link #isNested} tells whether there is one
      */
     public long beginCall() {
         int[] calls = CALLS.get();
-        long enclosing = ((long) calls[0] << 32) | calls[1];
+        long enclosing = ((long) calls[2] << (2 * FIELD_BITS)) | ((long) calls[0] << FIELD_BITS) | calls[1];
         calls[0] = calls[1];
+        calls[2]++;
         return enclosing;
     }
 
     /** Ends the log call begun by {@link #beginCall}; call it in a {@code finally}. */
     public void endCall(long enclosing) {
         int[] calls = CALLS.get();
-        calls[0] = (int) (enclosing >>> 32);
-        calls[1] = (int) enclosing;
+        calls[0] = (int) ((enclosing >>> FIELD_BITS) & FIELD_MASK);
+        calls[1] = (int) (enclosing & FIELD_MASK);
+        calls[2] = (int) (enclosing >>> (2 * FIELD_BITS));
+    }
+
+    /**
+     * Whether the call that {@link #beginCall} returned {@code enclosing} for began while another was under way on this
+     * thread: a log call made from user code (an accessor, a {@code toString()}) that the enclosing call runs. Such a
+     * call reads no objects, so that an object that logs itself cannot recurse.
+     */
+    public static boolean isNested(long enclosing) {
+        return (enclosing >>> (2 * FIELD_BITS)) > 0;
     }
 
     private boolean countOncePerCall(int value) {
@@ -73,19 +89,19 @@ public final class ErrorRecognizer {
         int start = calls[0];
         int end = calls[1];
         for (int i = start; i < end; i++) {
-            if (calls[2 + i] == value) {
+            if (calls[FIRST_CODE + i] == value) {
                 return false; // counted in this call already
             }
         }
         if (!counts.record(value, unknownRange)) {
             return false;
         }
-        if (2 + end >= calls.length && end < MAX_REMEMBERED) {
-            calls = java.util.Arrays.copyOf(calls, Math.min(2 + MAX_REMEMBERED, calls.length * 2));
+        if (FIRST_CODE + end >= calls.length && end < MAX_REMEMBERED) {
+            calls = java.util.Arrays.copyOf(calls, Math.min(FIRST_CODE + MAX_REMEMBERED, calls.length * 2));
             CALLS.set(calls);
         }
-        if (2 + end < calls.length) {
-            calls[2 + end] = value;
+        if (FIRST_CODE + end < calls.length) {
+            calls[FIRST_CODE + end] = value;
             calls[1] = end + 1;
         }
         return true;

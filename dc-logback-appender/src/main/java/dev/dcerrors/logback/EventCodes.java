@@ -8,7 +8,9 @@ import dev.dcerrors.core.CodeSink;
 import dev.dcerrors.core.ErrorCounts;
 import dev.dcerrors.core.ErrorRecognizer;
 import dev.dcerrors.core.RecognizerOptions;
+import java.lang.ref.WeakReference;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -20,40 +22,37 @@ import org.jspecify.annotations.Nullable;
  * <p>Which recognizer: that of the counting turbo filter of the event's logger context (for the converter's counts
  * name, when it has one: {@code %dcCode{counts}}), else that of a started {@link DevCenterErrorAppender} of those
  * counts, else the default options over those counts. One event is scanned once per thread however many converters a
- * pattern holds: the last result is kept per thread.
+ * pattern holds: the last result is kept per thread, weakly.
  */
 final class EventCodes {
 
     /** No code in the event. */
     static final int NONE = -1;
 
-    private static final ThreadLocal<Found> LAST = ThreadLocal.withInitial(Found::new);
+    /**
+     * Per thread, the last event asked about: {@code [0]} a weak reference to the event, {@code [1]} the counts name,
+     * {@code [2]} the code found, {@code [3]} a weak reference to the recognizer. JDK types only, held weakly, so that a
+     * container thread keeps nothing of an undeployed application's class loader.
+     */
+    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[4]);
     private static final Map<String, ErrorRecognizer> DEFAULTS = new ConcurrentHashMap<>();
 
-    /** What was found in the last event this thread asked about; valid until the thread asks about another. */
-    static final class Found implements CodeSink {
-        private @Nullable ILoggingEvent event;
-        private @Nullable String countsName;
-        private @Nullable ErrorRecognizer recognizer;
+    /** What was found in an event: its first response code (200 included, or {@link #NONE}) and the recognizer whose catalog classifies it. */
+    record Found(int code, ErrorRecognizer recognizer) {
+    }
+
+    /** The sink of one scan: keeps the first value that is a response code. */
+    private static final class FirstCode implements CodeSink {
+        private final ErrorRecognizer recognizer;
         private int code = NONE;
 
-        /** The first response code (200 included), or {@link #NONE}. */
-        int code() {
-            return code;
-        }
-
-        /** The recognizer whose catalog classifies the code. */
-        ErrorRecognizer recognizer() {
-            ErrorRecognizer r = recognizer;
-            if (r == null) {
-                throw new IllegalStateException("no event scanned yet");
-            }
-            return r;
+        FirstCode(ErrorRecognizer recognizer) {
+            this.recognizer = recognizer;
         }
 
         @Override
         public boolean accept(int value) {
-            if (recognizer().isResponseCode(value)) {
+            if (recognizer.isResponseCode(value)) {
                 code = value;
                 return true;
             }
@@ -66,16 +65,24 @@ final class EventCodes {
 
     /** Scans the event, or returns this thread's last result when it is the same event and counts name. */
     static Found find(ILoggingEvent event, @Nullable Context context, @Nullable String countsName, EventScanning scanning) {
-        Found found = LAST.get();
-        if (found.event == event && java.util.Objects.equals(found.countsName, countsName)) {
-            return found;
+        Object[] last = LAST.get();
+        if (last[0] instanceof WeakReference && ((WeakReference<?>) last[0]).get() == event && Objects.equals(last[1], countsName)
+                && last[3] instanceof WeakReference && ((WeakReference<?>) last[3]).get() instanceof ErrorRecognizer) {
+            return new Found((Integer) last[2], (ErrorRecognizer) ((WeakReference<?>) last[3]).get());
         }
-        found.event = event;
-        found.countsName = countsName;
-        found.recognizer = recognizerFor(context, countsName);
-        found.code = NONE;
-        scanning.scanEvent(found.recognizer, found, event, List.of(), 1);
-        return found;
+        ErrorRecognizer recognizer = recognizerFor(context, countsName);
+        FirstCode first = new FirstCode(recognizer);
+        long enclosing = recognizer.beginCall(); // counts nothing: marks the scan, so that a log call made by an accessor reads no objects
+        try {
+            scanning.scanEvent(recognizer, first, event, List.of(), 1, !ErrorRecognizer.isNested(enclosing));
+        } finally {
+            recognizer.endCall(enclosing);
+        }
+        last[0] = new WeakReference<>(event);
+        last[1] = countsName;
+        last[2] = first.code;
+        last[3] = new WeakReference<>(recognizer);
+        return new Found(first.code, recognizer);
     }
 
     private static ErrorRecognizer recognizerFor(@Nullable Context context, @Nullable String countsName) {

@@ -25,8 +25,6 @@ final class EventScanning {
     /** How deep a throwable's cause chain is followed. */
     static final int MAX_CAUSE_DEPTH = 8;
 
-    /** Set while this thread runs an argument's accessors or {@code toString()}, so that a log call made from them does not read objects again. */
-    private static final ThreadLocal<Boolean> IN_USER_CODE = new ThreadLocal<>();
 
     private final ContextAware reporter;
     private final String component;
@@ -48,7 +46,7 @@ final class EventScanning {
         try {
             CodeSink sink = r.counter();
             int budget = r.maxCodesPerEvent();
-            int counted = scanMessageAndPairs(r, sink, template, params, pairs, budget);
+            int counted = scanMessageAndPairs(r, sink, template, params, pairs, budget, !ErrorRecognizer.isNested(enclosing));
             if (r.scanThrowables()) {
                 Throwable thrown = t != null ? t : lastArgumentThrowable(params);
                 counted += scanThrowable(r, sink, thrown, budget - counted);
@@ -63,7 +61,7 @@ final class EventScanning {
     int countEvent(ErrorRecognizer r, ILoggingEvent event, List<String> mdcKeys) {
         long enclosing = r.beginCall();
         try {
-            return scanEvent(r, r.counter(), event, mdcKeys, r.maxCodesPerEvent());
+            return scanEvent(r, r.counter(), event, mdcKeys, r.maxCodesPerEvent(), !ErrorRecognizer.isNested(enclosing));
         } finally {
             r.endCall(enclosing);
         }
@@ -75,8 +73,8 @@ final class EventScanning {
     }
 
     /** One event as an appender or a converter sees it: the same parts, the MDC entries of {@code mdcKeys}, a throwable proxy. */
-    int scanEvent(ErrorRecognizer r, CodeSink sink, ILoggingEvent event, List<String> mdcKeys, int budget) {
-        int counted = scanMessageAndPairs(r, sink, event.getMessage(), event.getArgumentArray(), event.getKeyValuePairs(), budget);
+    int scanEvent(ErrorRecognizer r, CodeSink sink, ILoggingEvent event, List<String> mdcKeys, int budget, boolean readObjects) {
+        int counted = scanMessageAndPairs(r, sink, event.getMessage(), event.getArgumentArray(), event.getKeyValuePairs(), budget, readObjects);
         if (!mdcKeys.isEmpty() && counted < budget) {
             counted += scanMdc(r, sink, event.getMDCPropertyMap(), mdcKeys, budget - counted);
         }
@@ -93,11 +91,11 @@ final class EventScanning {
     }
 
     private int scanMessageAndPairs(ErrorRecognizer r, CodeSink sink, @Nullable String template, @Nullable Object @Nullable [] params,
-            @Nullable List<KeyValuePair> pairs, int budget) {
+            @Nullable List<KeyValuePair> pairs, int budget, boolean readObjects) {
         int counted = template == null ? 0 : r.scanTemplate(template, params, sink, budget);
         if (params != null && r.argumentMode() != ArgumentMode.NONE) {
             for (int i = 0; i < params.length && counted < budget; i++) {
-                counted += scanArgument(r, sink, params[i], budget - counted);
+                counted += scanArgument(r, sink, params[i], budget - counted, readObjects);
             }
         }
         if (pairs != null) {
@@ -112,40 +110,36 @@ final class EventScanning {
     /**
      * The codes in one argument: text as text; with {@code envelopes} and {@code all}, a response object read through
      * its accessors; with {@code all}, any other object through its toString(). User code (accessors, toString()) runs
-     * guarded: a log call it makes does not read objects again, and what it throws skips the argument.
+     * only when {@code readObjects}: a log call it makes is nested ({@link ErrorRecognizer#isNested}) and reads no
+     * objects, so an object that logs itself cannot recurse; what it throws skips the argument.
      */
-    private int scanArgument(ErrorRecognizer r, CodeSink sink, @Nullable Object argument, int budget) {
+    private int scanArgument(ErrorRecognizer r, CodeSink sink, @Nullable Object argument, int budget, boolean readObjects) {
         if (argument instanceof CharSequence) {
             return r.scanText((CharSequence) argument, sink, budget);
         }
         ArgumentMode mode = r.argumentMode();
-        if (mode == ArgumentMode.STRINGS || mode == ArgumentMode.NONE || argument == null || argument instanceof Number
-                || argument instanceof Throwable || IN_USER_CODE.get() != null) {
+        if (!readObjects || mode == ArgumentMode.STRINGS || mode == ArgumentMode.NONE || argument == null || argument instanceof Number
+                || argument instanceof Throwable) {
             return 0;
         }
-        IN_USER_CODE.set(Boolean.TRUE);
+        int read;
         try {
-            int read;
-            try {
-                read = r.scanObject(argument, sink, budget);
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                reportOnce("an accessor of a " + argument.getClass().getName() + " argument threw " + e + "; such arguments are skipped", e);
-                return 0;
-            }
-            if (read >= 0 || mode != ArgumentMode.ALL) {
-                return Math.max(read, 0);
-            }
-            String text;
-            try {
-                text = argument.toString();
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                reportOnce("an argument's toString() threw " + e + "; such arguments are skipped", e);
-                return 0;
-            }
-            return text == null ? 0 : r.scanText(text, sink, budget);
-        } finally {
-            IN_USER_CODE.set(null); // not remove(): that drops the map entry, and set() would allocate a new one each call
+            read = r.scanObject(argument, sink, budget);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            reportOnce("an accessor of a " + argument.getClass().getName() + " argument threw " + e + "; such arguments are skipped", e);
+            return 0;
         }
+        if (read >= 0 || mode != ArgumentMode.ALL) {
+            return Math.max(read, 0);
+        }
+        String text;
+        try {
+            text = argument.toString();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            reportOnce("an argument's toString() threw " + e + "; such arguments are skipped", e);
+            return 0;
+        }
+        return text == null ? 0 : r.scanText(text, sink, budget);
     }
 
     /** MDC entries, each read as a bare code value or else as text. */

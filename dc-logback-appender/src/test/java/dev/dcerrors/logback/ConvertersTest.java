@@ -145,4 +145,49 @@ class ConvertersTest {
             setup.stop();
         }
     }
+
+    /** A response DTO whose accessor logs the object itself. */
+    public static final class SelfLogging {
+        private final org.slf4j.Logger log;
+
+        SelfLogging(org.slf4j.Logger log) {
+            this.log = log;
+        }
+
+        public int getCode() {
+            log.info("reading {}", this);
+            return 5147;
+        }
+
+        public String getMsg() {
+            return "locked";
+        }
+    }
+
+    @Test
+    void anObjectWhoseAccessorLogsItselfNeitherRecursesNorThrowsWhenPrinted() {
+        LoggingSetup setup = LoggingSetup.fromXml("<configuration>"
+                + "<conversionRule conversionWord=\"dcCode\" class=\"dev.dcerrors.logback.CodeConverter\"/>"
+                + "<turboFilter class=\"dev.dcerrors.logback.DevCenterErrorTurboFilter\"><counts>${countsName}</counts></turboFilter>"
+                + "<root level=\"INFO\"/></configuration>");
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ch.qos.logback.classic.encoder.PatternLayoutEncoder encoder = new ch.qos.logback.classic.encoder.PatternLayoutEncoder();
+            encoder.setContext(setup.context);
+            encoder.setPattern("%dcCode %msg%n");
+            encoder.start();
+            ch.qos.logback.core.OutputStreamAppender<ILoggingEvent> appender = new ch.qos.logback.core.OutputStreamAppender<>();
+            appender.setContext(setup.context);
+            appender.setEncoder(encoder);
+            appender.setOutputStream(out);
+            appender.start();
+            setup.logger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
+            Logger log = setup.logger("self");
+            org.assertj.core.api.Assertions.assertThatCode(() -> log.info("response {}", new SelfLogging(log))).doesNotThrowAnyException();
+            assertThat(setup.counts.count(5147)).as("the outer call counts; the calls its accessor makes read no objects").isEqualTo(1);
+            assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("5147 response");
+        } finally {
+            setup.stop();
+        }
+    }
 }

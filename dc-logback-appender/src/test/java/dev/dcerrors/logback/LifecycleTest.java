@@ -85,7 +85,20 @@ class LifecycleTest {
         assertThat(loaderRef.get()).as("the application's class loader is still reachable after undeploy").isNull();
     }
 
-    /** Loads Logback and this library in a class loader of their own, as a web application would, then stops it. */
+    /** The redeployed application's logback.xml: the turbo filter, and the converters printing into a file. */
+    private static String redeployedConfig() throws java.io.IOException {
+        java.nio.file.Path log = java.nio.file.Files.createTempFile("redeployed", ".log");
+        log.toFile().deleteOnExit();
+        return "<configuration>"
+                + "<conversionRule conversionWord=\"dcCode\" class=\"dev.dcerrors.logback.CodeConverter\"/>"
+                + "<conversionRule conversionWord=\"dcCategory\" class=\"dev.dcerrors.logback.CategoryConverter\"/>"
+                + "<turboFilter class=\"dev.dcerrors.logback.DevCenterErrorTurboFilter\"><counts>redeployed</counts></turboFilter>"
+                + "<appender name=\"FILE\" class=\"ch.qos.logback.core.FileAppender\"><file>" + log + "</file>"
+                + "<encoder><pattern>%dcCode %dcCategory %msg%n</pattern></encoder></appender>"
+                + "<root level=\"INFO\"><appender-ref ref=\"FILE\"/></root></configuration>";
+    }
+
+    /** Loads Logback and this library in a class loader of their own, as a web application would, logs (through the converters too), then stops it. */
     private static WeakReference<ClassLoader> deployLogAndUndeploy(List<URL> urls) throws Exception {
         URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
         Class<?> contextClass = loader.loadClass("ch.qos.logback.classic.LoggerContext");
@@ -94,7 +107,7 @@ class LifecycleTest {
         Object configurator = configuratorClass.getConstructor().newInstance();
         configuratorClass.getMethod("setContext", loader.loadClass("ch.qos.logback.core.Context")).invoke(configurator, context);
         configuratorClass.getMethod("doConfigure", InputStream.class)
-                .invoke(configurator, new ByteArrayInputStream(config("redeployed").getBytes(StandardCharsets.UTF_8)));
+                .invoke(configurator, new ByteArrayInputStream(redeployedConfig().getBytes(StandardCharsets.UTF_8)));
         Object logger = contextClass.getMethod("getLogger", String.class).invoke(context, "app");
         logger.getClass().getMethod("info", String.class).invoke(logger, LOCKED);
         Object counts = loader.loadClass("dev.dcerrors.core.ErrorCounts").getMethod("named", String.class).invoke(null, "redeployed");

@@ -13,11 +13,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * When the counts' catalog changes after binding ({@link ErrorCounts#addCatalog}), the series of every code
@@ -27,18 +26,8 @@ import org.junit.jupiter.api.Test;
 class CatalogChangeTest {
 
     private final ErrorCounts counts = new ErrorCounts(ErrorCatalog.builtIn(), 50);
-    private final List<DevCenterErrorMetrics> binders = new ArrayList<>();
-
-    private DevCenterErrorMetrics binder() {
-        DevCenterErrorMetrics binder = DevCenterErrorMetrics.builder().counts(counts).build();
-        binders.add(binder);
-        return binder;
-    }
-
-    @AfterEach
-    void closeBinders() {
-        binders.forEach(DevCenterErrorMetrics::close);
-    }
+    @RegisterExtension
+    final Binders binders = new Binders(counts);
 
     private static Collection<FunctionCounter> errors(MeterRegistry registry, String code) {
         return registry.find(DevCenterErrorMetrics.ERRORS).tag("code", code).functionCounters();
@@ -65,8 +54,8 @@ class CatalogChangeTest {
     void registriesBoundBeforeAndAfterACatalogChangeAllShowTheNewLabelsAndNoStaleSeries() {
         SimpleMeterRegistry unread = new SimpleMeterRegistry(); // bound before the change; nothing reads it
         PrometheusMeterRegistry scraped = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT); // bound before, scraped
-        binder().bindTo(unread);
-        binder().bindTo(scraped);
+        binders.binder().bindTo(unread);
+        binders.binder().bindTo(scraped);
         Counting.record(counts, 5005, 2);
         Counting.record(counts, 4026);
         Counting.record(counts, 5147);
@@ -82,7 +71,7 @@ class CatalogChangeTest {
                 new ErrorCode(4026, ErrorCategory.THIRD_PARTY, ErrorSeverity.ERROR, "Upstream gateway timed out."),
                 new ErrorCode(5147, ErrorCategory.SECURITY, ErrorSeverity.WARNING, "Account locked for 20 minutes.")));
         PrometheusMeterRegistry late = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT); // bound after the change
-        binder().bindTo(late);
+        binders.binder().bindTo(late);
 
         for (MeterRegistry registry : List.of(unread, scraped, late)) {
             String name = registry.getClass().getSimpleName();

@@ -12,28 +12,16 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Registries that refuse meters or read them as they are added: no exception reaches a read, no recursion. */
 class MisbehavingRegistriesTest {
 
     private final ErrorCounts counts = new ErrorCounts(ErrorCatalog.builtIn(), 50);
-    private final List<DevCenterErrorMetrics> binders = new ArrayList<>();
-
-    private DevCenterErrorMetrics binder() {
-        DevCenterErrorMetrics binder = DevCenterErrorMetrics.builder().counts(counts).build();
-        binders.add(binder);
-        return binder;
-    }
-
-    @AfterEach
-    void closeBinders() {
-        binders.forEach(DevCenterErrorMetrics::close);
-    }
+    @RegisterExtension
+    final Binders binders = new Binders(counts);
 
     @Test
     void aRegistryThatRefusesOneCodeStillScrapesAndGetsEveryOtherCode() {
@@ -47,7 +35,7 @@ class MisbehavingRegistriesTest {
                 return id;
             }
         });
-        binder().bindTo(registry);
+        binders.binder().bindTo(registry);
         Counting.record(counts, 5005); // refused
         Counting.record(counts, 5021); // found after 5005 by the scan (catalog order)
         String scrape = registry.scrape(); // reads the counters: the refusal does not escape
@@ -69,7 +57,7 @@ class MisbehavingRegistriesTest {
             }
         });
         int open = Registrar.openPublications();
-        assertThatThrownBy(() -> binder().bindTo(registry)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> binders.binder().bindTo(registry)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("this registry refuses devcenter.errors");
         assertThat(registry.getMeters()).isEmpty();
         assertThat(Registrar.openPublications()).isEqualTo(open);
@@ -88,7 +76,7 @@ class MisbehavingRegistriesTest {
                 reads.incrementAndGet();
             }
         });
-        binder().bindTo(registry);
+        binders.binder().bindTo(registry);
         long since = System.nanoTime();
         Counting.record(counts, 5388);
         Eventually.published(since, "5388", () -> registry.find(DevCenterErrorMetrics.ERRORS).tag("code", "5388").functionCounter());

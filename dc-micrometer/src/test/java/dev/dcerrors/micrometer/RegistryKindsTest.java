@@ -12,11 +12,9 @@ import io.micrometer.core.instrument.simple.CountingMode;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A code first counted after binding reaches every kind of registry within
@@ -26,18 +24,8 @@ import org.junit.jupiter.api.Test;
 class RegistryKindsTest {
 
     private final ErrorCounts counts = new ErrorCounts(ErrorCatalog.builtIn(), 50);
-    private final List<DevCenterErrorMetrics> binders = new ArrayList<>();
-
-    private DevCenterErrorMetrics binder() {
-        DevCenterErrorMetrics binder = DevCenterErrorMetrics.builder().counts(counts).build();
-        binders.add(binder);
-        return binder;
-    }
-
-    @AfterEach
-    void closeBinders() {
-        binders.forEach(DevCenterErrorMetrics::close);
-    }
+    @RegisterExtension
+    final Binders binders = new Binders(counts);
 
     private static @Nullable FunctionCounter errors(MeterRegistry registry, String code) {
         return registry.find(DevCenterErrorMetrics.ERRORS).tag("code", code).functionCounter();
@@ -54,7 +42,7 @@ class RegistryKindsTest {
     @Test
     void aSimpleRegistryThatNobodyScrapesGetsNewCodesWithinTheBound() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        binder().bindTo(registry);
+        binders.binder().bindTo(registry);
         long since = System.nanoTime();
         Counting.record(counts, 5021, 3);
         FunctionCounter counter = published(registry, "5021", 3, since);
@@ -67,7 +55,7 @@ class RegistryKindsTest {
     void aRegistryWhoseFilterDeniesTheResponsesMetricGetsNewCodesWithinTheBound() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         registry.config().meterFilter(MeterFilter.denyNameStartsWith(DevCenterErrorMetrics.RESPONSES));
-        binder().bindTo(registry);
+        binders.binder().bindTo(registry);
         long since = System.nanoTime();
         Counting.record(counts, 5388, 2);
         Counting.record(counts, 200);
@@ -78,8 +66,8 @@ class RegistryKindsTest {
     @Test
     void twoBindersOnOneRegistryShareTheMetersAndTheLastCloseRemovesThem() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        DevCenterErrorMetrics first = binder();
-        DevCenterErrorMetrics second = binder();
+        DevCenterErrorMetrics first = binders.binder();
+        DevCenterErrorMetrics second = binders.binder();
         first.bindTo(registry);
         second.bindTo(registry);
         second.bindTo(registry); // harmless
@@ -118,7 +106,7 @@ class RegistryKindsTest {
                 return step;
             }
         }, clock);
-        binder().bindTo(registry);
+        binders.binder().bindTo(registry);
         long since = System.nanoTime();
         Counting.record(counts, 5005, 3);
         FunctionCounter counter = Eventually.published(since, "devcenter.errors{code=5005}", () -> errors(registry, "5005"));

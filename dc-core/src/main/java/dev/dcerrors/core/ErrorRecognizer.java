@@ -9,10 +9,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A log call may have several parts (a message template, its arguments, key-value pairs, a throwable);
  * the caller starts with a budget of {@link #maxCodesPerEvent()} and passes what is left from part to part,
- * so that a batch response counts each of its codes, up to the cap. Each method exists in two forms: one
- * that counts, and one that hands the values to a {@link CodeSink} of the caller's (the pattern converters
- * print the first code without counting). Nothing here allocates, locks or throws on any text; instances are
- * immutable and thread-safe.
+ * so that a batch response counts each of its codes, up to the cap. Every scan method hands the values it finds to
+ * a {@link CodeSink}: {@link #counter()} between {@link #beginCall()} and {@link #endCall} to count them, or one of
+ * the caller's (the pattern converters print the first code without counting). Nothing here allocates, locks or
+ * throws on any text; instances are immutable and thread-safe.
  */
 public final class ErrorRecognizer {
 
@@ -120,29 +120,9 @@ public final class ErrorRecognizer {
         return value == ErrorCode.SUCCESS || counts.catalog().contains(value) || unknownRange.contains(value);
     }
 
-    /** Counts the codes in {@code text} as one log call, at most {@code budget}; returns how many were counted. */
-    public int recognizeText(CharSequence text, int budget) {
-        long enclosing = beginCall();
-        try {
-            return scanText(text, counter, budget);
-        } finally {
-            endCall(enclosing);
-        }
-    }
-
     /** Hands the values in {@code text} to {@code sink} until it has accepted {@code budget}; returns how many it accepted. */
     public int scanText(CharSequence text, CodeSink sink, int budget) {
         return budget <= 0 ? 0 : scanner.scan(text, sink, budget);
-    }
-
-    /** Counts the codes in an SLF4J message template, resolving {@code {}} values from {@code args}. */
-    public int recognizeTemplate(CharSequence template, @Nullable Object @Nullable [] args, int budget) {
-        long enclosing = beginCall();
-        try {
-            return scanTemplate(template, args, counter, budget);
-        } finally {
-            endCall(enclosing);
-        }
     }
 
     /** Like {@link #scanText}, for an SLF4J message template with its arguments. */
@@ -162,11 +142,14 @@ public final class ErrorRecognizer {
         if (budget <= 0) {
             return 0;
         }
-        int code = responseObjects.read(argument);
-        if (code == ResponseObjects.WRAPPED_TEXT) {
-            CharSequence body = responseObjects.wrappedText(argument);
-            return body == null ? 0 : scanText(body, sink, budget);
+        Object body = responseObjects.unwrap(argument);
+        if (body == null) {
+            return -1; // an empty wrapper
         }
+        if (body != argument && body instanceof CharSequence) {
+            return scanText((CharSequence) body, sink, budget); // a JSON body kept as a String
+        }
+        int code = responseObjects.read(body);
         if (code == ResponseObjects.NOT_A_RESPONSE) {
             return -1;
         }
@@ -174,37 +157,17 @@ public final class ErrorRecognizer {
     }
 
     /**
-     * Counts a key-value pair whose key is one of the scanner's keys and whose value is a code
-     * ({@link CodeScanner#codeValue}); returns 1 when counted, else 0.
+     * Hands the value of a key-value pair whose key is one of the scanner's keys to {@code sink}, when it is a code
+     * ({@link CodeScanner#codeValue}); returns 1 when the sink accepted it, else 0.
      */
-    public int recognizeKeyValue(@Nullable String key, @Nullable Object value, int budget) {
-        long enclosing = beginCall();
-        try {
-            return scanKeyValue(key, value, counter, budget);
-        } finally {
-            endCall(enclosing);
-        }
-    }
-
-    /** Like {@link #recognizeKeyValue}, handing the value to {@code sink}. */
     public int scanKeyValue(@Nullable String key, @Nullable Object value, CodeSink sink, int budget) {
         return key != null && scanner.isKey(key) ? scanValue(value, sink, budget) : 0;
     }
 
     /**
-     * Counts a value known to stand for a code (an MDC entry), when it is one ({@link CodeScanner#codeValue});
-     * returns 1 when counted, else 0.
+     * Hands a value known to stand for a code (an MDC entry) to {@code sink}, when it is one
+     * ({@link CodeScanner#codeValue}); returns 1 when the sink accepted it, else 0.
      */
-    public int recognizeValue(@Nullable Object value, int budget) {
-        long enclosing = beginCall();
-        try {
-            return scanValue(value, counter, budget);
-        } finally {
-            endCall(enclosing);
-        }
-    }
-
-    /** Like {@link #recognizeValue}, handing the value to {@code sink}. */
     public int scanValue(@Nullable Object value, CodeSink sink, int budget) {
         if (budget <= 0) {
             return 0;

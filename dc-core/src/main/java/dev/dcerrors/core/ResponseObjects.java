@@ -40,8 +40,6 @@ final class ResponseObjects {
     static final int NOT_A_RESPONSE = -2;
     /** What {@link #read} returns for a response object whose code is not a number. */
     static final int NO_CODE = -1;
-    /** What {@link #read} returns for a wrapper around a text: read it with {@link #wrappedText}. */
-    static final int WRAPPED_TEXT = -3;
 
     private static final int MAX_MAP_ENTRIES_COMPARED = 256;
 
@@ -62,57 +60,52 @@ final class ResponseObjects {
     }
 
     /**
-     * The code of {@code argument} when it is a response object: the value (0 or more), {@link #NO_CODE} when its
-     * code is not a number, {@link #NOT_A_RESPONSE} when it is no response object, {@link #WRAPPED_TEXT} for a
-     * wrapper around a text (a JSON body kept as a String).
+     * What one wrapper level holds: the value of an {@link Optional} or the body of an {@code HttpEntity}, null when
+     * the wrapper is empty; any other argument is returned as it is.
      */
-    int read(Object argument) {
-        Object value = argument;
-        for (int depth = 0; depth < 2; depth++) {
-            if (value instanceof Optional) {
-                Optional<?> optional = (Optional<?>) value;
-                if (depth > 0 || optional.isEmpty()) {
-                    return NOT_A_RESPONSE;
-                }
-                value = optional.get();
-                continue;
-            }
-            if (value instanceof CharSequence) {
-                return depth == 0 ? NOT_A_RESPONSE : WRAPPED_TEXT;
-            }
-            if (value instanceof Map) {
-                return readMap((Map<?, ?>) value);
-            }
-            if (isPlainJdkValue(value)) {
-                return NOT_A_RESPONSE;
-            }
-            ObjectReader reader = readers.get(value.getClass());
-            if (reader.wrapper) {
-                if (depth > 0) {
-                    return NOT_A_RESPONSE;
-                }
-                Object body = reader.invoke(reader.code, value);
-                if (body == null) {
-                    return NOT_A_RESPONSE;
-                }
-                value = body;
-                continue;
-            }
-            return reader.read(value);
+    @Nullable Object unwrap(Object argument) {
+        if (argument instanceof Optional) {
+            return ((Optional<?>) argument).orElse(null);
         }
-        return NOT_A_RESPONSE;
+        if (argument instanceof CharSequence || argument instanceof Map || isPlainJdkValue(argument)) {
+            return argument;
+        }
+        ObjectReader reader = readers.get(argument.getClass());
+        return reader.kind == Kind.WRAPPER ? invoke(reader.handle, argument) : argument;
     }
 
-    /** The text inside a wrapper for which {@link #read} answered {@link #WRAPPED_TEXT}, or null. */
-    @Nullable CharSequence wrappedText(Object argument) {
-        Object body;
-        if (argument instanceof Optional) {
-            body = ((Optional<?>) argument).orElse(null);
-        } else {
-            ObjectReader reader = readers.get(argument.getClass());
-            body = reader.wrapper ? reader.invoke(reader.code, argument) : null;
+    /**
+     * The code of {@code value} when it is a response object (not a wrapper: {@link #unwrap} first): the value
+     * (0 or more), {@link #NO_CODE} when its code is not a number, {@link #NOT_A_RESPONSE} when it is no response
+     * object.
+     */
+    int read(Object value) {
+        if (value instanceof Map) {
+            return readMap((Map<?, ?>) value);
         }
-        return body instanceof CharSequence ? (CharSequence) body : null;
+        if (value instanceof CharSequence || value instanceof Optional || isPlainJdkValue(value)) {
+            return NOT_A_RESPONSE;
+        }
+        ObjectReader reader = readers.get(value.getClass());
+        switch (reader.kind) {
+            case INT_PROPERTY:
+                int v;
+                try {
+                    v = (int) reader.handle.invokeExact(value);
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable checked) {
+                    throw new UndeclaredThrowableException(checked);
+                }
+                return v >= 0 && v <= CodeScanner.MAX_VALUE ? v : NO_CODE;
+            case PROPERTY:
+                Object code = invoke(reader.handle, value);
+                return code == null ? NO_CODE : codeOf(code);
+            case JSON_TREE:
+                return readTree(reader.handle, value);
+            default:
+                return NOT_A_RESPONSE;
+        }
     }
 
     private static boolean isPlainJdkValue(Object value) {
@@ -171,92 +164,77 @@ final class ResponseObjects {
         return code >= 0 ? code : NO_CODE;
     }
 
+    /** A JSON tree with a code field beside a message field: the code node's value. */
+    private int readTree(MethodHandle get, Object tree) {
+        Object codeNode = null;
+        for (int i = 0; i < codeKeys.size() && codeNode == null; i++) {
+            codeNode = invoke(get, tree, codeKeys.get(i));
+        }
+        if (codeNode == null) {
+            return NOT_A_RESPONSE;
+        }
+        boolean hasMessage = false;
+        for (int i = 0; i < messageKeys.size() && !hasMessage; i++) {
+            hasMessage = invoke(get, tree, messageKeys.get(i)) != null;
+        }
+        if (!hasMessage) {
+            return NOT_A_RESPONSE;
+        }
+        // A number node prints as 5147, a text node as "5147".
+        String text = codeNode.toString();
+        if (text.length() >= 2 && text.charAt(0) == '"' && text.charAt(text.length() - 1) == '"') {
+            text = text.substring(1, text.length() - 1);
+        }
+        return codeOf(text);
+    }
+
+    private static @Nullable Object invoke(MethodHandle handle, Object target) {
+        try {
+            return (Object) handle.invokeExact(target);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable checked) {
+            throw new UndeclaredThrowableException(checked);
+        }
+    }
+
+    private static @Nullable Object invoke(MethodHandle handle, Object target, String key) {
+        try {
+            return (Object) handle.invokeExact(target, key);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable checked) {
+            throw new UndeclaredThrowableException(checked);
+        }
+    }
+
     // ---------------------------------------------------------------- per class, worked out once
 
-    /** How to read one class: a code accessor, and whether the class is a JSON tree or a wrapper. */
+    /** How a class is read. */
+    private enum Kind {
+        /** Not a response object. */
+        NONE,
+        /** A code property of type int, short or byte: {@code handle} is {@code (Object)int}. */
+        INT_PROPERTY,
+        /** A code property of another type: {@code handle} is {@code (Object)Object}. */
+        PROPERTY,
+        /** A Jackson or Gson tree: {@code handle} is its {@code get(String)}, {@code (Object,String)Object}. */
+        JSON_TREE,
+        /** Spring's {@code HttpEntity}: {@code handle} is its {@code getBody()}, {@code (Object)Object}. */
+        WRAPPER
+    }
+
+    /** How to read one class: its kind and the one accessor it needs. */
     private static final class ObjectReader {
-        static final ObjectReader NONE = new ObjectReader(null, null, false, false);
+        /** Not read: its handle is never called. */
+        static final ObjectReader NONE = new ObjectReader(Kind.NONE, MethodHandles.constant(Object.class, null));
 
-        final @Nullable MethodHandle code; // (Object)Object; for a JSON tree get(String), for a wrapper getBody()
-        final @Nullable MethodHandle intCode; // (Object)int, for int/long/short accessors
-        final boolean jsonTree;
-        final boolean wrapper;
-        @Nullable List<String> codeKeys;
-        @Nullable List<String> messageKeys;
+        final Kind kind;
+        final MethodHandle handle;
 
-        ObjectReader(@Nullable MethodHandle code, @Nullable MethodHandle intCode, boolean jsonTree, boolean wrapper) {
-            this.code = code;
-            this.intCode = intCode;
-            this.jsonTree = jsonTree;
-            this.wrapper = wrapper;
-        }
-
-        int read(Object value) {
-            if (intCode != null) {
-                int v;
-                try {
-                    v = (int) intCode.invokeExact(value);
-                } catch (RuntimeException | Error e) {
-                    throw e;
-                } catch (Throwable checked) {
-                    throw new UndeclaredThrowableException(checked);
-                }
-                return v >= 0 && v <= CodeScanner.MAX_VALUE ? v : NO_CODE;
-            }
-            if (code == null) {
-                return NOT_A_RESPONSE;
-            }
-            if (jsonTree) {
-                return readTree(value);
-            }
-            Object v = invoke(code, value);
-            return v == null ? NO_CODE : codeOf(v);
-        }
-
-        private int readTree(Object tree) {
-            Object codeNode = null;
-            for (String key : codeKeys) {
-                codeNode = invoke1(code, tree, key);
-                if (codeNode != null) {
-                    break;
-                }
-            }
-            if (codeNode == null) {
-                return NOT_A_RESPONSE;
-            }
-            boolean hasMessage = false;
-            for (int i = 0; i < messageKeys.size() && !hasMessage; i++) {
-                hasMessage = invoke1(code, tree, messageKeys.get(i)) != null;
-            }
-            if (!hasMessage) {
-                return NOT_A_RESPONSE;
-            }
-            // A number node prints as 5147, a text node as "5147".
-            String text = codeNode.toString();
-            if (text.length() >= 2 && text.charAt(0) == '"' && text.charAt(text.length() - 1) == '"') {
-                text = text.substring(1, text.length() - 1);
-            }
-            return codeOf(text);
-        }
-
-        @Nullable Object invoke(@Nullable MethodHandle handle, Object target) {
-            try {
-                return handle == null ? null : (Object) handle.invokeExact(target);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable checked) {
-                throw new UndeclaredThrowableException(checked);
-            }
-        }
-
-        private static @Nullable Object invoke1(MethodHandle handle, Object target, String key) {
-            try {
-                return (Object) handle.invokeExact(target, key);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable checked) {
-                throw new UndeclaredThrowableException(checked);
-            }
+        ObjectReader(Kind kind, MethodHandle handle) {
+            this.kind = kind;
+            this.handle = handle;
         }
     }
 
@@ -272,14 +250,10 @@ final class ResponseObjects {
         try {
             for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
                 if (JSON_TREES.contains(c.getName())) {
-                    Method get = c.getMethod("get", String.class);
-                    ObjectReader reader = new ObjectReader(handle(get).asType(TREE_GET), null, true, false);
-                    reader.codeKeys = codeKeys;
-                    reader.messageKeys = messageKeys;
-                    return reader;
+                    return new ObjectReader(Kind.JSON_TREE, handle(c.getMethod("get", String.class)).asType(TREE_GET));
                 }
                 if (c.getName().equals(HTTP_ENTITY)) {
-                    return new ObjectReader(handle(c.getMethod("getBody")).asType(OBJECT_GETTER), null, false, true);
+                    return new ObjectReader(Kind.WRAPPER, handle(c.getMethod("getBody")).asType(OBJECT_GETTER));
                 }
             }
             if (!hasProperty(type, messageKeys)) {
@@ -290,9 +264,9 @@ final class ResponseObjects {
                 if (accessor != null) {
                     Class<?> returned = accessor.type().returnType();
                     if (returned == int.class || returned == short.class || returned == byte.class) {
-                        return new ObjectReader(null, accessor.asType(INT_GETTER), false, false);
+                        return new ObjectReader(Kind.INT_PROPERTY, accessor.asType(INT_GETTER));
                     }
-                    return new ObjectReader(accessor.asType(OBJECT_GETTER), null, false, false);
+                    return new ObjectReader(Kind.PROPERTY, accessor.asType(OBJECT_GETTER));
                 }
             }
         } catch (ReflectiveOperationException | RuntimeException | LinkageError inaccessible) {

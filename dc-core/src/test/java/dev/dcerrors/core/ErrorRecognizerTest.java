@@ -12,7 +12,7 @@ class ErrorRecognizerTest {
 
     @Test
     void countsSuccessCatalogAndInRangeUnknownCodes() {
-        assertThat(recognizer.recognizeText("{\"code\":200,\"msg\":\"ok\"} {\"code\":5147,\"msg\":\"locked\"} code=4026", 3)).isEqualTo(3);
+        assertThat(OneCall.text(recognizer, "{\"code\":200,\"msg\":\"ok\"} {\"code\":5147,\"msg\":\"locked\"} code=4026", 3)).isEqualTo(3);
         assertThat(counts.successCount()).isEqualTo(1);
         assertThat(counts.count(5147)).isEqualTo(1);
         assertThat(counts.count(4026)).isEqualTo(1);
@@ -20,16 +20,16 @@ class ErrorRecognizerTest {
 
     @Test
     void valuesOutsideCatalogAndRangeAreIgnored() {
-        assertThat(recognizer.recognizeText("code=404 code=0 code=50321 code=7000", 3)).isZero();
+        assertThat(OneCall.text(recognizer, "code=404 code=0 code=50321 code=7000", 3)).isZero();
         assertThat(counts.errorCount() + counts.successCount()).isZero();
     }
 
     @Test
     void theCapPerEventHoldsAcrossParts() {
         int left = recognizer.maxCodesPerEvent();
-        left -= recognizer.recognizeText("code=5001 code=5002", left);
-        left -= recognizer.recognizeText("code=5003 code=5004", left);
-        left -= recognizer.recognizeKeyValue("code", 5005, left);
+        left -= OneCall.text(recognizer, "code=5001 code=5002", left);
+        left -= OneCall.text(recognizer, "code=5003 code=5004", left);
+        left -= OneCall.keyValue(recognizer, "code", 5005, left);
         assertThat(left).isZero();
         assertThat(counts.errorCount()).isEqualTo(3);
         assertThat(counts.count(5004)).isZero();
@@ -37,17 +37,17 @@ class ErrorRecognizerTest {
 
     @Test
     void keyValuePairsCountOnlyForCodeKeys() {
-        assertThat(recognizer.recognizeKeyValue("code", 5147, 3)).isEqualTo(1);
-        assertThat(recognizer.recognizeKeyValue("code", "5148", 3)).isEqualTo(1);
-        assertThat(recognizer.recognizeKeyValue("userId", 5147, 3)).isZero();
-        assertThat(recognizer.recognizeKeyValue(null, 5147, 3)).isZero();
-        assertThat(recognizer.recognizeKeyValue("code", "abc", 3)).isZero();
+        assertThat(OneCall.keyValue(recognizer, "code", 5147, 3)).isEqualTo(1);
+        assertThat(OneCall.keyValue(recognizer, "code", "5148", 3)).isEqualTo(1);
+        assertThat(OneCall.keyValue(recognizer, "userId", 5147, 3)).isZero();
+        assertThat(OneCall.keyValue(recognizer, null, 5147, 3)).isZero();
+        assertThat(OneCall.keyValue(recognizer, "code", "abc", 3)).isZero();
         assertThat(counts.errorCount()).isEqualTo(2);
     }
 
     @Test
     void templatesResolvePlaceholders() {
-        assertThat(recognizer.recognizeTemplate("login user={} code={}", new Object[] {"u1", 5146}, 3)).isEqualTo(1);
+        assertThat(OneCall.template(recognizer, "login user={} code={}", new Object[] {"u1", 5146}, 3)).isEqualTo(1);
         assertThat(counts.count(5146)).isEqualTo(1);
     }
 
@@ -61,7 +61,7 @@ class ErrorRecognizerTest {
         } finally {
             recognizer.endCall(enclosing);
         }
-        recognizer.recognizeText("code=5147", 3);
+        OneCall.text(recognizer, "code=5147", 3);
         assertThat(counts.count(5147)).as("once in the call, once in the next").isEqualTo(2);
         assertThat(counts.successCount()).isEqualTo(1);
     }
@@ -71,7 +71,7 @@ class ErrorRecognizerTest {
         long outer = recognizer.beginCall();
         try {
             recognizer.scanText("code=5147", recognizer.counter(), 3);
-            assertThat(recognizer.recognizeText("code=5147 code=5148", 3)).as("a log call made inside another").isEqualTo(2);
+            assertThat(OneCall.text(recognizer, "code=5147 code=5148", 3)).as("a log call made inside another").isEqualTo(2);
             recognizer.scanText("code=5147 code=5148", recognizer.counter(), 3);
         } finally {
             recognizer.endCall(outer);

@@ -102,7 +102,7 @@ class RecognizerOptionsTest {
         ErrorRecognizer recognizer = options.build(reporter);
         assertThat(recognizer.counts().maxUnknownCodes()).isEqualTo(3);
         assertThat(reporter.warnings).isEmpty();
-        recognizer.recognizeText("code=4001 code=4002 code=4003 code=4004", 16);
+        OneCall.text(recognizer, "code=4001 code=4002 code=4003 code=4004", 16);
         assertThat(recognizer.counts().otherCount()).isEqualTo(1);
     }
 

@@ -93,10 +93,6 @@ public class DevCenterErrorAppender extends UnsynchronizedAppenderBase<ILoggingE
         return recognizer;
     }
 
-    List<String> mdcKeys() {
-        return mdcKeys;
-    }
-
     // ------------------------------------------- logback.xml elements: thin setters over RecognizerOptions
 
     /** {@code <maxScanChars>}: see {@link RecognizerOptions.Option#MAX_SCAN_CHARS}. */

@@ -29,6 +29,8 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(DevCenterErrorProperties.class)
 public class DevCenterErrorAutoConfiguration {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DevCenterErrorAutoConfiguration.class);
+
     /** The recognition options, bound from {@code devcenter.errors.*}: the logback.xml element names in kebab case. */
     @Bean
     @ConditionalOnMissingBean
@@ -38,7 +40,8 @@ public class DevCenterErrorAutoConfiguration {
     }
 
     /**
-     * The recognizer the options describe.
+     * The recognizer the options describe. A value that cannot take effect (a {@code max-unknown-codes} for counts
+     * that exist already) is logged as a warning naming the property.
      *
      * @throws IllegalStateException naming every bad {@code devcenter.errors.*} property
      */
@@ -54,7 +57,7 @@ public class DevCenterErrorAutoConfiguration {
 
             @Override
             public void warn(RecognizerOptions.Option option, String message) {
-                problems.add("devcenter.errors." + option.property() + ": " + message);
+                LOG.warn("devcenter.errors.{}: {}", option.property(), message);
             }
         });
         if (recognizer == null) {

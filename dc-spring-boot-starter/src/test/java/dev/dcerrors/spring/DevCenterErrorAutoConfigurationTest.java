@@ -151,6 +151,26 @@ class DevCenterErrorAutoConfigurationTest {
     }
 
     @Test
+    void aMaxUnknownCodesForCountsThatExistAlreadyIsLoggedNotIgnored() {
+        ErrorCounts.named(counts, 5);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> warnings = new ch.qos.logback.core.read.ListAppender<>();
+        warnings.setContext(logback());
+        warnings.start();
+        ch.qos.logback.classic.Logger log = logback().getLogger(DevCenterErrorAutoConfiguration.class);
+        log.addAppender(warnings);
+        try {
+            runner.withPropertyValues("devcenter.errors.max-unknown-codes=100").run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(ErrorCounts.named(counts).maxUnknownCodes()).isEqualTo(5);
+            });
+            assertThat(warnings.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(m -> assertThat(m).startsWith("devcenter.errors.max-unknown-codes: 100 cannot apply"));
+        } finally {
+            log.detachAppender(warnings);
+        }
+    }
+
+    @Test
     void aUserDefinedBinderReplacesTheAutoConfiguredOne() {
         runner.withUserConfiguration(UserBinder.class).run(context -> {
             assertThat(context).hasSingleBean(DevCenterErrorMetrics.class);

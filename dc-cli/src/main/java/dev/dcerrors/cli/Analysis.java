@@ -3,6 +3,7 @@ package dev.dcerrors.cli;
 import dev.dcerrors.core.CodeSink;
 import dev.dcerrors.core.ErrorCategory;
 import dev.dcerrors.core.ErrorCode;
+import dev.dcerrors.core.ErrorCounts;
 import dev.dcerrors.core.ErrorRecognizer;
 import dev.dcerrors.core.ErrorSeverity;
 import java.util.ArrayList;
@@ -106,10 +107,10 @@ final class Analysis implements EventSplitter.Events {
             created = new Series(series.size(), Integer.toString(code), code, entry.category(), entry.severity(), entry.message());
         } else if (unknownCodes < maxUnknownCodes) {
             unknownCodes++;
-            created = new Series(series.size(), Integer.toString(code), code, ErrorCategory.UNKNOWN, ErrorSeverity.ERROR, Series.UNKNOWN_MESSAGE);
+            created = new Series(series.size(), Integer.toString(code), code, ErrorCategory.UNKNOWN, ErrorSeverity.ERROR, ErrorCounts.UNKNOWN_MESSAGE);
         } else {
             if (other == null) {
-                other = new Series(series.size(), Series.OTHER, -1, ErrorCategory.UNKNOWN, ErrorSeverity.ERROR, Series.OTHER_MESSAGE);
+                other = new Series(series.size(), ErrorCounts.OTHER, -1, ErrorCategory.UNKNOWN, ErrorSeverity.ERROR, ErrorCounts.OTHER_MESSAGE);
                 series.add(other);
             }
             byCode.put(code, other);

@@ -12,10 +12,6 @@ import java.util.List;
  */
 final class Series {
 
-    static final String OTHER = "other";
-    static final String UNKNOWN_MESSAGE = "Not in the catalog.";
-    static final String OTHER_MESSAGE = "Unknown codes beyond the limit of distinct unknown codes.";
-
     /** The codes of the security timeline: failed attempts, account lock, IP block, abnormal access. */
     static final int[] SECURITY_CODES = {5146, 5147, 5148, 5325};
 

@@ -27,6 +27,15 @@ public final class ErrorCounts {
     public static final int DEFAULT_MAX_UNKNOWN_CODES = 50;
     /** The largest bound on distinct unknown codes that can be configured. */
     public static final int MAX_UNKNOWN_CODES_LIMIT = 10_000;
+    /**
+     * The message that labels a code outside the catalog (category {@code unknown}, severity {@code error}) wherever
+     * counts are published: the binder's series, dc-cli's backfill.
+     */
+    public static final String UNKNOWN_MESSAGE = "Not in the catalog.";
+    /** The code label of the unknown codes counted under {@code other}: those beyond {@link #maxUnknownCodes()}. */
+    public static final String OTHER = "other";
+    /** The message that labels {@link #OTHER}. */
+    public static final String OTHER_MESSAGE = "Unknown codes beyond the limit of distinct unknown codes.";
     /** The name of {@link #shared()}. */
     public static final String DEFAULT_NAME = "default";
 

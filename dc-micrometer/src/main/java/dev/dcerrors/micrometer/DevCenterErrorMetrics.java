@@ -56,15 +56,13 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
     /** The codes the shipped alerts depend on: registered at 0 from bind time. */
     public static final List<Integer> ALERT_CODES = List.of(5000, 5146, 5147, 5148, 5325);
     /** The {@code code} tag value of unknown codes beyond the bound. */
-    public static final String OTHER_CODE = "other";
+    public static final String OTHER_CODE = ErrorCounts.OTHER;
     /**
      * The bound on how long after its first count a code has its series in every bound registry, and after
      * a catalog change its new labels: a push registry sends it with its first push after that.
      */
     public static final Duration PUBLISHED_WITHIN = Duration.ofSeconds(1);
 
-    static final String UNKNOWN_MESSAGE = "Not in the catalog.";
-    static final String OTHER_MESSAGE = "Unknown codes beyond the limit of distinct unknown codes.";
 
     private final ErrorCounts counts;
     private final Tags tags;

@@ -4,9 +4,7 @@ import static dev.dcerrors.micrometer.DevCenterErrorMetrics.ALERT_CODES;
 import static dev.dcerrors.micrometer.DevCenterErrorMetrics.CODE_INFO;
 import static dev.dcerrors.micrometer.DevCenterErrorMetrics.ERRORS;
 import static dev.dcerrors.micrometer.DevCenterErrorMetrics.OTHER_CODE;
-import static dev.dcerrors.micrometer.DevCenterErrorMetrics.OTHER_MESSAGE;
 import static dev.dcerrors.micrometer.DevCenterErrorMetrics.RESPONSES;
-import static dev.dcerrors.micrometer.DevCenterErrorMetrics.UNKNOWN_MESSAGE;
 
 import dev.dcerrors.core.ErrorCatalog;
 import dev.dcerrors.core.ErrorCategory;
@@ -50,7 +48,7 @@ final class Publication {
         static Labels of(ErrorCatalog catalog, int code) {
             ErrorCode entry = catalog.find(code);
             return entry == null
-                    ? new Labels(ErrorCategory.UNKNOWN.label(), ErrorSeverity.ERROR.label(), UNKNOWN_MESSAGE)
+                    ? new Labels(ErrorCategory.UNKNOWN.label(), ErrorSeverity.ERROR.label(), ErrorCounts.UNKNOWN_MESSAGE)
                     : new Labels(entry.category().label(), entry.severity().label(), entry.message());
         }
     }
@@ -156,7 +154,7 @@ final class Publication {
         }
         watch.forEachSeen(code -> ensure(target, Integer.toString(code), code, Labels.of(catalog, code), refusals));
         if (watch.otherSeen()) {
-            ensure(target, OTHER_CODE, -1, new Labels(ErrorCategory.UNKNOWN.label(), ErrorSeverity.ERROR.label(), OTHER_MESSAGE), refusals);
+            ensure(target, OTHER_CODE, -1, new Labels(ErrorCategory.UNKNOWN.label(), ErrorSeverity.ERROR.label(), ErrorCounts.OTHER_MESSAGE), refusals);
         }
         if (refusals.first != null) {
             throw refusals.first; // the generation stays unapplied: the next call tries again

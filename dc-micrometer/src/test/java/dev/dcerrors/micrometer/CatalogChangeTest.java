@@ -61,7 +61,7 @@ class CatalogChangeTest {
         Counting.record(counts, 5147);
         long since = System.nanoTime();
         Eventually.published(since, "4026 as an unknown code",
-                () -> labelled(unread, "4026", "unknown", "error", DevCenterErrorMetrics.UNKNOWN_MESSAGE));
+                () -> labelled(unread, "4026", "unknown", "error", ErrorCounts.UNKNOWN_MESSAGE));
         assertThat(scraped.scrape()).contains("devcenter_errors_total{category=\"auth\",code=\"5005\",severity=\"warning\"} 2.0");
 
         // What a <catalog> applied on reconfiguration, or the Spring starter's devcenter.errors.catalog, does.

@@ -94,7 +94,7 @@ class NoLeakageTest {
                 if (catalog.find(Integer.parseInt(code)) != null) {
                     assertThat(message).isEqualTo(catalog.find(Integer.parseInt(code)).message());
                 } else {
-                    assertThat(message).isIn(DevCenterErrorMetrics.UNKNOWN_MESSAGE, DevCenterErrorMetrics.OTHER_MESSAGE);
+                    assertThat(message).isIn(ErrorCounts.UNKNOWN_MESSAGE, ErrorCounts.OTHER_MESSAGE);
                 }
             }
         }

@@ -71,6 +71,7 @@ public class DevCenterErrorAutoConfiguration {
     @ConditionalOnClass(name = {"ch.qos.logback.classic.LoggerContext", "dev.dcerrors.logback.DevCenterErrorTurboFilter"})
     static class LogbackConfiguration {
 
+        /** Takes the recognizer only to come after it: the options are valid and the counts set up before the filter starts. */
         @Bean
         @ConditionalOnMissingBean
         TurboFilterInstaller devCenterErrorTurboFilterInstaller(RecognizerOptions options, ErrorRecognizer recognizer,

@@ -33,7 +33,8 @@ abstract class DevCenterConverter extends ClassicConverter {
                 return "";
             }
             return part(code, found.recognizer().counts().catalog().find(code));
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (Throwable e) {
+            EventScanning.rethrowIfFatal(e);
             scanning.reportOnce("finding the code of an event failed with " + e, e);
             return "";
         }

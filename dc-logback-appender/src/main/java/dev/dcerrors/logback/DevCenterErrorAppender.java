@@ -63,7 +63,8 @@ public class DevCenterErrorAppender extends UnsynchronizedAppenderBase<ILoggingE
         }
         try {
             scanning.countEvent(r, event, mdcKeys);
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (Throwable e) {
+            EventScanning.rethrowIfFatal(e);
             scanning.reportOnce("counting a log event failed with " + e, e);
         }
     }

@@ -144,7 +144,8 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
         if (now != null && format != null) { // no message: an isXxxEnabled() probe
             try {
                 count(now, logger, level, format, params, null, t);
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            } catch (Throwable e) {
+                EventScanning.rethrowIfFatal(e);
                 scanning.reportOnce("counting a log event failed with " + e, e);
             }
         }
@@ -163,7 +164,8 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
             try {
                 count(now, logger, Level.convertAnSLF4JLevel(event.getLevel()), event.getMessage(), event.getArgumentArray(),
                         event.getKeyValuePairs(), event.getThrowable());
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            } catch (Throwable e) {
+                EventScanning.rethrowIfFatal(e);
                 scanning.reportOnce("counting a log event failed with " + e, e);
             }
         }

@@ -125,7 +125,8 @@ final class EventScanning {
         int read;
         try {
             read = r.scanObject(argument, sink, budget);
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (Throwable e) {
+            rethrowIfFatal(e);
             reportOnce("an accessor of a " + argument.getClass().getName() + " argument threw " + e + "; such arguments are skipped", e);
             return 0;
         }
@@ -135,7 +136,8 @@ final class EventScanning {
         String text;
         try {
             text = argument.toString();
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (Throwable e) {
+            rethrowIfFatal(e);
             reportOnce("an argument's toString() threw " + e + "; such arguments are skipped", e);
             return 0;
         }
@@ -167,12 +169,24 @@ final class EventScanning {
                 }
                 Throwable cause = current.getCause();
                 current = cause == current ? null : cause;
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            } catch (Throwable e) {
+                rethrowIfFatal(e);
                 reportOnce("a throwable's getMessage() or getCause() threw " + e + "; it is skipped", e);
                 return counted;
             }
         }
         return counted;
+    }
+
+    /**
+     * Lets out of the logging path only what the JVM cannot go on after (out of memory, an internal error). Everything
+     * else a user's accessor, {@code toString()} or {@code getMessage()} throws, an {@code AssertionError} or Kotlin's
+     * {@code NotImplementedError} included, stays inside: the call is logged and counting goes on.
+     */
+    static void rethrowIfFatal(Throwable e) {
+        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+            throw (VirtualMachineError) e;
+        }
     }
 
     /** Reports a problem of the logging path once, not per event: a status warning must not flood. */

@@ -239,4 +239,53 @@ class NeverBreaksLoggingTest {
             setup.stop();
         }
     }
+
+    /** Kotlin's {@code TODO()} throws one of these: an {@code Error}, not an exception. */
+    static final class NotImplementedError extends Error {
+        NotImplementedError(String message) {
+            super(message);
+        }
+    }
+
+    /** A response DTO whose code getter fails with an {@code Error}, as a failed assertion or Kotlin's TODO() do. */
+    public static final class FailingDto {
+        private final Error failure;
+
+        FailingDto(Error failure) {
+            this.failure = failure;
+        }
+
+        public int getCode() {
+            throw failure;
+        }
+
+        public String getMsg() {
+            return "x";
+        }
+
+        @Override
+        public String toString() {
+            throw failure;
+        }
+    }
+
+    @Test
+    void anErrorThrownByAnAccessorOrToStringStaysInsideTheFilter() {
+        for (String mode : List.of("envelopes", "all")) {
+            LoggingSetup setup = LoggingSetup.fromXml(config("<scanArguments>" + mode + "</scanArguments>"));
+            try {
+                Logger log = setup.logger("failing");
+                FailingDto assertion = new FailingDto(new AssertionError("not loaded"));
+                FailingDto todo = new FailingDto(new NotImplementedError("An operation is not implemented."));
+                assertThatCode(() -> log.info("response {} then {}", assertion, "{\"code\":5147,\"msg\":\"locked\"}"))
+                        .as(mode).doesNotThrowAnyException();
+                assertThatCode(() -> log.warn("response {}", todo)).as(mode).doesNotThrowAnyException();
+                assertThat(setup.counts.count(5147)).as("the other argument of the call still counts").isEqualTo(1);
+                assertThat(setup.statusMessages(ch.qos.logback.core.status.Status.WARN)).as(mode)
+                        .filteredOn(m -> m.contains("FailingDto") || m.contains("toString() threw")).hasSize(1);
+            } finally {
+                setup.stop();
+            }
+        }
+    }
 }

@@ -170,6 +170,13 @@ final class FilterSeat implements LoggerContextListener, ConfigurationEventListe
             holder.stop();
         }
         declaredAgain.clear();
+        // stop() drops the context's listeners but not its configuration event listeners: a context started
+        // again gets a new seat, so this one leaves both lists.
+        try {
+            stoppedContext.removeConfigurationEventListener(this);
+        } catch (LinkageError olderLogback) {
+            // Logback without removeConfigurationEventListener: the stale seat holds no filter and only answers events.
+        }
     }
 
     @Override

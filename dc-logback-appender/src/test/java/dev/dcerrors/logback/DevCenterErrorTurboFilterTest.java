@@ -355,6 +355,22 @@ class DevCenterErrorTurboFilterTest {
     }
 
     @Test
+    void stopAndStartCyclesLeaveOneSeatListeningToConfigurationEvents() throws ReflectiveOperationException {
+        LoggingSetup s = setup("turbo-filter.xml");
+        for (int i = 0; i < 5; i++) {
+            s.context.stop();
+            s.context.start();
+            s.configure("turbo-filter.xml", java.util.Map.of());
+        }
+        // Logback offers no getter for these listeners; the field is read to prove none is left behind.
+        java.lang.reflect.Field field = ch.qos.logback.core.ContextBase.class.getDeclaredField("configurationEventListenerList");
+        field.setAccessible(true);
+        assertThat((java.util.List<?>) field.get(s.context)).filteredOn(FilterSeat.class::isInstance).hasSize(1);
+        s.logger("r").info(LOCKED);
+        assertThat(s.counts.count(5147)).isEqualTo(1);
+    }
+
+    @Test
     void aFilterInstalledByCodeSurvivesAConfigurationThatDoesNotDeclareItUntilUninstalled() {
         LoggingSetup s = setup("no-filter.xml");
         dev.dcerrors.core.RecognizerOptions options = new dev.dcerrors.core.RecognizerOptions();

@@ -80,6 +80,12 @@ final class LoggingSetup {
         configure(resource, Map.of());
     }
 
+    /** Resets the context and configures it again from logback.xml text. */
+    void reconfigureXml(String xml) {
+        context.reset();
+        configureXml(xml, Map.of());
+    }
+
     ch.qos.logback.classic.Logger logger(String name) {
         return context.getLogger(name);
     }

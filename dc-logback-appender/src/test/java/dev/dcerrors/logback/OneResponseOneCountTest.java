@@ -21,10 +21,14 @@ class OneResponseOneCountTest {
         }
     }
 
-    private Logger configured(String filterOptions, String before) {
-        setup = LoggingSetup.fromXml("<configuration>" + before
+    private static String config(String filterOptions, String before) {
+        return "<configuration>" + before
                 + "<turboFilter class=\"dev.dcerrors.logback.DevCenterErrorTurboFilter\"><counts>${countsName}</counts>" + filterOptions
-                + "</turboFilter><root level=\"INFO\"/></configuration>");
+                + "</turboFilter><root level=\"INFO\"/></configuration>";
+    }
+
+    private Logger configured(String filterOptions, String before) {
+        setup = LoggingSetup.fromXml(config(filterOptions, before));
         assertThat(setup.errors()).isEmpty();
         return setup.logger("once");
     }
@@ -82,13 +86,30 @@ class OneResponseOneCountTest {
         String before = "<turboFilter class=\"ch.qos.logback.classic.turbo.MarkerFilter\"><Marker>AUDIT</Marker>"
                 + "<OnMatch>DENY</OnMatch></turboFilter>";
         Logger log = configured("", before);
+        assertThat(setup.context.getTurboFilterList()).map(Object::getClass)
+                .containsExactly(DevCenterErrorTurboFilter.class, MarkerFilter.class);
         log.info(MarkerFactory.getMarker("AUDIT"), "{\"code\":5148,\"msg\":\"blocked\"}");
-        setup.context.reset();
-        LoggingSetup same = setup;
-        same.configure("turbo-filter.xml", java.util.Map.of());
-        assertThat(same.context.getTurboFilterList().get(0)).isInstanceOf(DevCenterErrorTurboFilter.class);
-        assertThat(same.counts.count(5148)).isEqualTo(1);
-        assertThat(DuplicateMessageFilter.class).isNotNull();
-        assertThat(MarkerFilter.class).isNotNull();
+        assertThat(setup.counts.count(5148)).isEqualTo(1);
+
+        // scan="true" or Spring Boot: reset, then the same configuration, the MarkerFilter still declared first.
+        setup.reconfigureXml(config("", before));
+        assertThat(setup.errors()).isEmpty();
+        assertThat(setup.context.getTurboFilterList()).map(Object::getClass)
+                .containsExactly(DevCenterErrorTurboFilter.class, MarkerFilter.class);
+        log.info(MarkerFactory.getMarker("AUDIT"), "{\"code\":5148,\"msg\":\"blocked\"}");
+        assertThat(setup.counts.count(5148)).as("a denied call after the reconfiguration counts too").isEqualTo(2);
+    }
+
+    @Test
+    void aDenyingFilterAddedByAReconfigurationGoesAfterTheCountingFilter() {
+        Logger log = configured("", "");
+        setup.reconfigureXml(config("", "<turboFilter class=\"ch.qos.logback.classic.turbo.DuplicateMessageFilter\">"
+                + "<allowedRepetitions>0</allowedRepetitions></turboFilter>"));
+        assertThat(setup.context.getTurboFilterList()).map(Object::getClass)
+                .containsExactly(DevCenterErrorTurboFilter.class, DuplicateMessageFilter.class);
+        for (int i = 0; i < 3; i++) {
+            log.warn("{\"code\":5147,\"msg\":\"locked\"}");
+        }
+        assertThat(setup.counts.count(5147)).isEqualTo(3);
     }
 }

@@ -18,11 +18,11 @@ import org.jspecify.annotations.Nullable;
  * {@code AsyncAppender}), or to count only the events of some loggers (attach it to those loggers).
  *
  * <p>Its options are those of {@link RecognizerOptions}, through the thin setters below, plus its own
- * {@code <mdcKey>} and {@code <countAlongsideTurboFilter>}.
+ * {@code <mdcKey>}.
  *
  * <p>Using both: when the logger context also runs a counting {@link DevCenterErrorTurboFilter} that writes
- * to the same counts, the turbo filter has counted every event already, so this appender counts nothing
- * (unless {@link #setCountAlongsideTurboFilter} is set, for counts that are meant to be kept apart).
+ * to the same counts, the turbo filter has counted every event already, so this appender counts nothing. An
+ * appender with counts of its own ({@code <counts>}) counts beside the turbo filter.
  */
 public class DevCenterErrorAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
@@ -31,7 +31,6 @@ public class DevCenterErrorAppender extends UnsynchronizedAppenderBase<ILoggingE
 
     private final RecognizerOptions options = new RecognizerOptions();
     private final List<String> mdcKeys = new ArrayList<>();
-    private boolean countAlongsideTurboFilter;
     private final EventScanning scanning = new EventScanning(this, "DevCenterErrorAppender");
     private volatile @Nullable ErrorRecognizer recognizer;
 
@@ -58,7 +57,7 @@ public class DevCenterErrorAppender extends UnsynchronizedAppenderBase<ILoggingE
     @Override
     protected void append(ILoggingEvent event) {
         ErrorRecognizer r = recognizer;
-        if (r == null || (!countAlongsideTurboFilter && turboFilterCounts(r.counts()))) {
+        if (r == null || turboFilterCounts(r.counts())) {
             return;
         }
         try {
@@ -154,10 +153,5 @@ public class DevCenterErrorAppender extends UnsynchronizedAppenderBase<ILoggingE
     /** {@code <mdcKey>}, repeatable: an MDC entry to scan, as text or as a bare code value. This appender's own option. */
     public void addMdcKey(String mdcKey) {
         mdcKeys.add(mdcKey);
-    }
-
-    /** {@code <countAlongsideTurboFilter>}: count even when a turbo filter counts into the same counts; default false. This appender's own option. */
-    public void setCountAlongsideTurboFilter(boolean countAlongsideTurboFilter) {
-        this.countAlongsideTurboFilter = countAlongsideTurboFilter;
     }
 }

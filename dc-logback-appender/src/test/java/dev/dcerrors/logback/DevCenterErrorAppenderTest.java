@@ -57,9 +57,9 @@ class DevCenterErrorAppenderTest {
     }
 
     @Test
-    void countAlongsideTurboFilterKeepsBothCounting() {
+    void anAppenderWithCountsOfItsOwnCountsBesideTheTurboFilter() {
         ErrorCounts appenderCounts = ErrorCounts.named(setup().countsName + "-appender");
-        setup.configure("turbo-and-appender-alongside.xml", java.util.Map.of());
+        setup.configure("turbo-and-appender-own-counts.xml", java.util.Map.of());
         assertThat(setup.errors()).isEmpty();
         setup.logger("both").info("{\"code\":5147,\"msg\":\"locked\"}");
         setup.logger("both").info("{\"code\":5148,\"msg\":\"blocked\"}");

@@ -60,11 +60,11 @@ class OptionsDeclaredOnceTest {
     }
 
     @Test
-    void theAppenderOffersEveryRecognitionOptionAndTwoOfItsOwn() {
+    void theAppenderOffersEveryRecognitionOptionAndOneOfItsOwn() {
         assertThat(elementsOf(DevCenterErrorAppender.class, ch.qos.logback.core.UnsynchronizedAppenderBase.class))
-                .isEqualTo(plus(RECOGNITION_OPTIONS, "mdcKey", "countAlongsideTurboFilter"));
+                .isEqualTo(plus(RECOGNITION_OPTIONS, "mdcKey"));
         assertThat(valueFieldsOf(DevCenterErrorAppender.class)).as("no option value kept beside RecognizerOptions")
-                .containsExactlyInAnyOrder("options", "mdcKeys", "countAlongsideTurboFilter", "scanning", "recognizer");
+                .containsExactlyInAnyOrder("options", "mdcKeys", "scanning", "recognizer");
     }
 
     @Test

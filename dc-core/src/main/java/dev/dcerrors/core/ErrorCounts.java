@@ -271,6 +271,14 @@ public final class ErrorCounts {
         return unknown >= 0 ? unknownAdders[unknown].sum() : 0;
     }
 
+    /**
+     * Whether an error with {@code code} is counted under {@link #OTHER}: a code outside the catalog that has no place
+     * of its own while all {@link #maxUnknownCodes()} places are taken. Claims no place.
+     */
+    public boolean countsUnderOther(int code) {
+        return layout.catalog.slotOf(code) < 0 && unknownSlot(code, false) < 0 && unknownClaimed.get() >= maxUnknownCodes;
+    }
+
     /** How many errors were counted under {@code other}: unknown codes beyond the bound. */
     public long otherCount() {
         return other.sum();

@@ -54,6 +54,20 @@ class ErrorCountsTest {
     }
 
     @Test
+    void countsUnderOtherTellsWhereAnUnknownCodeGoesWithoutClaimingAPlace() {
+        ErrorCounts counts = new ErrorCounts(ErrorCatalog.builtIn(), 1);
+        assertThat(counts.countsUnderOther(4000)).as("a place is free").isFalse();
+        assertThat(counts.countsUnderOther(4001)).isFalse();
+        counts.record(4000, range);
+        assertThat(counts.countsUnderOther(4000)).as("it has its place").isFalse();
+        assertThat(counts.countsUnderOther(4001)).as("the one place is taken").isTrue();
+        assertThat(counts.countsUnderOther(5147)).as("a catalog code").isFalse();
+        List<Integer> unknown = new ArrayList<>();
+        counts.forEachUnknownCode(unknown::add);
+        assertThat(unknown).containsExactly(4000);
+    }
+
+    @Test
     void recordResponseCountsACodeTheCallerHasInHand() {
         ErrorCounts counts = new ErrorCounts(ErrorCatalog.builtIn(), 1);
         counts.recordResponse(200);

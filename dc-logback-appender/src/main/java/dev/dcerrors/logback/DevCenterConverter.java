@@ -4,6 +4,7 @@ import ch.qos.logback.classic.pattern.ClassicConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.dcerrors.core.ErrorCategory;
 import dev.dcerrors.core.ErrorCode;
+import dev.dcerrors.core.ErrorCounts;
 import dev.dcerrors.core.ErrorSeverity;
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +33,9 @@ abstract class DevCenterConverter extends ClassicConverter {
             if (code == EventCodes.NONE) {
                 return "";
             }
-            return part(code, found.recognizer().counts().catalog().find(code));
+            ErrorCounts counts = found.recognizer().counts();
+            ErrorCode entry = counts.catalog().find(code);
+            return part(code, entry, entry == null && code != ErrorCode.SUCCESS && counts.countsUnderOther(code));
         } catch (Throwable e) {
             EventScanning.rethrowIfFatal(e);
             scanning.reportOnce("finding the code of an event failed with " + e, e);
@@ -42,9 +45,11 @@ abstract class DevCenterConverter extends ClassicConverter {
 
     /**
      * The printed part for {@code code}: {@code entry} is its catalog entry, null for 200 and codes outside the
-     * catalog (printed as the metrics label them: category {@code unknown}, severity {@code error}).
+     * catalog (printed as the metrics label them: category {@code unknown}, severity {@code error});
+     * {@code underOther} when the code is an unknown one beyond {@code maxUnknownCodes}, which the metrics label
+     * {@code code="other"}.
      */
-    abstract String part(int code, @Nullable ErrorCode entry);
+    abstract String part(int code, @Nullable ErrorCode entry, boolean underOther);
 
     static String categoryOf(int code, @Nullable ErrorCode entry) {
         if (code == ErrorCode.SUCCESS) {

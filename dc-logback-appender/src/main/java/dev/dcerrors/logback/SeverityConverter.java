@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 public class SeverityConverter extends DevCenterConverter {
 
     @Override
-    String part(int code, @Nullable ErrorCode entry) {
+    String part(int code, @Nullable ErrorCode entry, boolean underOther) {
         return severityOf(code, entry);
     }
 }

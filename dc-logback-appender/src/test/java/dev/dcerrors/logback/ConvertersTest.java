@@ -94,6 +94,35 @@ class ConvertersTest {
     }
 
     @Test
+    void anUnknownCodeBeyondMaxUnknownCodesPrintsAsOtherLikeItsMetricLabel() {
+        // Counts of a name no test created yet, so that <maxUnknownCodes> applies when the filter creates them.
+        LoggingSetup setup = LoggingSetup.fromXml("<configuration>"
+                + "<conversionRule conversionWord=\"dcCode\" class=\"dev.dcerrors.logback.CodeConverter\"/>"
+                + "<conversionRule conversionWord=\"dcCategory\" class=\"dev.dcerrors.logback.CategoryConverter\"/>"
+                + "<turboFilter class=\"dev.dcerrors.logback.DevCenterErrorTurboFilter\"><counts>${countsName}-bounded</counts>"
+                + "<maxUnknownCodes>1</maxUnknownCodes></turboFilter>"
+                + "<appender name=\"LIST\" class=\"ch.qos.logback.core.read.ListAppender\"/>"
+                + "<root level=\"INFO\"><appender-ref ref=\"LIST\"/></root></configuration>");
+        try {
+            assertThat(setup.errors()).isEmpty();
+            ErrorCounts bounded = ErrorCounts.named(setup.countsName + "-bounded");
+            assertThat(bounded.maxUnknownCodes()).as("<maxUnknownCodes> applied to the counts it created").isEqualTo(1);
+            PatternLayout layout = layout(setup, "%dcCode{" + setup.countsName + "-bounded}|%dcCategory{" + setup.countsName + "-bounded}");
+            Logger log = setup.logger("conv");
+            log.info("{\"code\":4444,\"msg\":\"first unknown\"}");
+            log.info("{\"code\":4445,\"msg\":\"second unknown\"}");
+            log.info("{\"code\":4444,\"msg\":\"first unknown again\"}");
+            assertThat(setup.list("LIST").list.stream().map(layout::doLayout).toList())
+                    .containsExactly("4444|unknown", "other|unknown", "4444|unknown");
+            assertThat(bounded.count(4444)).isEqualTo(2);
+            assertThat(bounded.count(4445)).isZero();
+            assertThat(bounded.otherCount()).isEqualTo(1);
+        } finally {
+            setup.stop();
+        }
+    }
+
+    @Test
     void aConverterOptionNamesTheCountsWhoseOptionsItUses() {
         LoggingSetup setup = LoggingSetup.fromXml("<configuration>"
                 + "<conversionRule conversionWord=\"dcCode\" class=\"dev.dcerrors.logback.CodeConverter\"/>"

@@ -309,6 +309,36 @@ public final class RecognizerOptions {
         this.maxUnknownCodes = maxUnknownCodes;
     }
 
+    /** The value of {@code option} as users write it, in the form of {@link Option#defaultValue()}: lists joined by commas, empty for none. */
+    public String valueOf(Option option) {
+        switch (option) {
+            case MAX_SCAN_CHARS:
+                return Integer.toString(maxScanChars);
+            case MAX_CODES_PER_EVENT:
+                return Integer.toString(maxCodesPerEvent);
+            case ERROR_CODE_RANGE:
+                return errorCodeRange;
+            case EXTRA_KEY:
+                return String.join(",", extraKeys);
+            case MESSAGE_KEY:
+                return String.join(",", messageKeys);
+            case IGNORE_KEY_CASE:
+                return Boolean.toString(ignoreKeyCase);
+            case SCAN_ARGUMENTS:
+                return scanArguments;
+            case SCAN_THROWABLES:
+                return Boolean.toString(scanThrowables);
+            case CATALOG:
+                return catalog == null ? "" : catalog;
+            case COUNTS:
+                return counts;
+            case MAX_UNKNOWN_CODES:
+                return Integer.toString(maxUnknownCodes);
+            default:
+                throw new AssertionError(option);
+        }
+    }
+
     @Override
     public String toString() {
         return "RecognizerOptions[maxScanChars=" + maxScanChars + ", maxCodesPerEvent=" + maxCodesPerEvent + ", errorCodeRange=" + errorCodeRange

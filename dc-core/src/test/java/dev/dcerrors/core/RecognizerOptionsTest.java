@@ -45,18 +45,29 @@ class RecognizerOptionsTest {
     @Test
     void everyOptionDeclaresTheDefaultTheBeanStartsWith() {
         RecognizerOptions options = new RecognizerOptions();
-        assertThat(RecognizerOptions.Option.MAX_SCAN_CHARS.defaultValue()).isEqualTo(Integer.toString(options.getMaxScanChars()));
-        assertThat(RecognizerOptions.Option.MAX_CODES_PER_EVENT.defaultValue()).isEqualTo(Integer.toString(options.getMaxCodesPerEvent()));
-        assertThat(RecognizerOptions.Option.ERROR_CODE_RANGE.defaultValue()).isEqualTo(options.getErrorCodeRange());
-        assertThat(RecognizerOptions.Option.EXTRA_KEY.defaultValue()).isEqualTo(String.join(",", options.getExtraKeys()));
-        assertThat(RecognizerOptions.Option.MESSAGE_KEY.defaultValue()).isEqualTo(String.join(",", options.getMessageKeys()));
-        assertThat(RecognizerOptions.Option.IGNORE_KEY_CASE.defaultValue()).isEqualTo(Boolean.toString(options.isIgnoreKeyCase()));
-        assertThat(RecognizerOptions.Option.SCAN_ARGUMENTS.defaultValue()).isEqualTo(options.getScanArguments());
-        assertThat(RecognizerOptions.Option.SCAN_THROWABLES.defaultValue()).isEqualTo(Boolean.toString(options.isScanThrowables()));
+        for (RecognizerOptions.Option option : RecognizerOptions.Option.values()) {
+            assertThat(options.valueOf(option)).as(option.element()).isEqualTo(option.defaultValue());
+        }
         assertThat(options.getCatalog()).isNull();
-        assertThat(RecognizerOptions.Option.CATALOG.defaultValue()).isEmpty();
-        assertThat(RecognizerOptions.Option.COUNTS.defaultValue()).isEqualTo(options.getCounts());
-        assertThat(RecognizerOptions.Option.MAX_UNKNOWN_CODES.defaultValue()).isEqualTo(Integer.toString(options.getMaxUnknownCodes()));
+    }
+
+    @Test
+    void valueOfReadsWhatTheSettersWrote() {
+        RecognizerOptions options = new RecognizerOptions();
+        options.setMaxScanChars(4096);
+        options.setMaxCodesPerEvent(3);
+        options.setErrorCodeRange("4000-4999,7001");
+        options.addExtraKey("errorCode");
+        options.addExtraKey("错误码");
+        options.addMessageKey("detail");
+        options.setIgnoreKeyCase(true);
+        options.setScanArguments("all");
+        options.setScanThrowables(true);
+        options.setCatalog("classpath:extra.tsv");
+        options.setCounts("payments");
+        options.setMaxUnknownCodes(7);
+        assertThat(java.util.Arrays.stream(RecognizerOptions.Option.values()).map(options::valueOf)).containsExactly(
+                "4096", "3", "4000-4999,7001", "errorCode,错误码", "detail", "true", "all", "true", "classpath:extra.tsv", "payments", "7");
     }
 
     @Test

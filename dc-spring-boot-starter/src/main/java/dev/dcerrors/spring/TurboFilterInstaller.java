@@ -2,7 +2,10 @@ package dev.dcerrors.spring;
 
 import ch.qos.logback.classic.LoggerContext;
 import dev.dcerrors.core.RecognizerOptions;
+import dev.dcerrors.core.RecognizerOptions.Option;
 import dev.dcerrors.logback.DevCenterErrorTurboFilter;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
@@ -36,8 +39,33 @@ public class TurboFilterInstaller implements InitializingBean, DisposableBean {
         }
         installed = DevCenterErrorTurboFilter.install((LoggerContext) factory, options, includeDisabledLevels);
         if (installed == null) {
-            LOG.debug("DevCenterErrorTurboFilter declared by the logging configuration; not installed again");
+            List<String> withoutEffect = propertiesWithoutEffectOnADeclaredFilter();
+            if (withoutEffect.isEmpty()) {
+                LOG.debug("DevCenterErrorTurboFilter declared by the logging configuration; not installed again");
+            } else {
+                LOG.warn("DevCenterErrorTurboFilter is declared by the logging configuration (logback-spring.xml) for counts '{}': its elements "
+                        + "apply, and {} have no effect on it. Set them as elements of that <turboFilter>, or remove the filter from the "
+                        + "logging configuration to let the starter install it.", options.getCounts(), withoutEffect);
+            }
         }
+    }
+
+    /**
+     * The recognition properties set to other than their defaults that a filter declared in logback-spring.xml does not
+     * take: all but the counts name, and the catalog and max-unknown-codes, which apply to the counts themselves.
+     */
+    private List<String> propertiesWithoutEffectOnADeclaredFilter() {
+        List<String> properties = new ArrayList<>();
+        for (Option option : Option.values()) {
+            boolean appliesToTheCounts = option == Option.COUNTS || option == Option.CATALOG || option == Option.MAX_UNKNOWN_CODES;
+            if (!appliesToTheCounts && !options.valueOf(option).equals(option.defaultValue())) {
+                properties.add("devcenter.errors." + option.property());
+            }
+        }
+        if (includeDisabledLevels) {
+            properties.add("devcenter.errors.include-disabled-levels");
+        }
+        return properties;
     }
 
     /** The filter this installer added, or null when the configuration declared one or Logback is absent. */

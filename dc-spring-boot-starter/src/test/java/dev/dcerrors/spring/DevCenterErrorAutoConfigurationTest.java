@@ -93,6 +93,35 @@ class DevCenterErrorAutoConfigurationTest {
     }
 
     @Test
+    void propertiesThatADeclaredFilterDoesNotTakeAreNamedInAWarning() {
+        DevCenterErrorTurboFilter declared = new DevCenterErrorTurboFilter();
+        declared.setContext(logback());
+        declared.setCounts(counts);
+        declared.start();
+        logback().addTurboFilter(declared);
+        ch.qos.logback.classic.Logger installerLog = logback().getLogger(TurboFilterInstaller.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> warnings = new ch.qos.logback.core.read.ListAppender<>();
+        warnings.setContext(logback());
+        warnings.start();
+        installerLog.addAppender(warnings);
+        try {
+            runner.withPropertyValues("devcenter.errors.extra-keys=errorCode", "devcenter.errors.scan-throwables=true",
+                    "devcenter.errors.max-unknown-codes=10").run(context -> {
+                        assertThat(context.getBean(TurboFilterInstaller.class).installedFilter()).isNull();
+                        assertThat(warnings.list).singleElement().satisfies(event -> {
+                            assertThat(event.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+                            assertThat(event.getFormattedMessage()).contains("logback-spring.xml", "'" + counts + "'",
+                                    "[devcenter.errors.extra-keys, devcenter.errors.scan-throwables]");
+                        });
+                    });
+        } finally {
+            installerLog.detachAppender(warnings);
+            declared.stop();
+            logback().getTurboFilterList().remove(declared);
+        }
+    }
+
+    @Test
     void propertiesConfigureTheFilter() {
         runner.withPropertyValues("devcenter.errors.extra-keys=errorCode,err_code", "devcenter.errors.error-code-range=7000-7099",
                 "devcenter.errors.max-codes-per-event=2").run(context -> {

@@ -100,11 +100,9 @@ class OptionsDeclaredOnceTest {
         new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DevCenterErrorAutoConfiguration.class)).run(context -> {
             RecognizerOptions bound = context.getBean(RecognizerOptions.class);
             assertThat(bound).hasToString(new RecognizerOptions().toString());
-            assertThat(bound.getMaxScanChars()).hasToString(RecognizerOptions.Option.MAX_SCAN_CHARS.defaultValue());
-            assertThat(bound.getErrorCodeRange()).isEqualTo(RecognizerOptions.Option.ERROR_CODE_RANGE.defaultValue());
-            assertThat(bound.getScanArguments()).isEqualTo(RecognizerOptions.Option.SCAN_ARGUMENTS.defaultValue());
-            assertThat(bound.getCounts()).isEqualTo(RecognizerOptions.Option.COUNTS.defaultValue());
-            assertThat(bound.getMaxUnknownCodes()).hasToString(RecognizerOptions.Option.MAX_UNKNOWN_CODES.defaultValue());
+            for (RecognizerOptions.Option option : RecognizerOptions.Option.values()) {
+                assertThat(bound.valueOf(option)).as(option.property()).isEqualTo(option.defaultValue());
+            }
         });
     }
 }

@@ -29,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  *       identifiers; a {@code .} ends it unless a digit follows ({@code 5049.} and {@code 5049. Retrying} end
  *       a sentence, {@code 5032.5} is a decimal, {@code 5049-x} ends at {@code -}). In a
  *       {@linkplain #scanTemplate template}, the value may be the SLF4J placeholder {@code {}}, resolved from
- *       the arguments ({@code \{}} is not a placeholder).</li>
+ *       the arguments ({@code \{}} is not a placeholder); a placeholder right after the value is read as the first
+ *       character its argument prints ({@code code={}.{}} with 5049 and 5 prints the decimal {@code 5049.5}), and
+ *       one whose argument is neither a number nor text is taken to join the value, which then does not count.</li>
  *   <li>envelope rule: inside a delimited object — {@code {…}} (JSON, escaped JSON, {@code Map.toString()}),
  *       {@code Name(…)} (Lombok), {@code Name[…]} (record) — a code counts only when the same object, at the
  *       same nesting level, also has a {@linkplain Builder#addMessageKey message key} ({@code msg},

@@ -245,7 +245,22 @@ class RecognitionRulesTest {
                     templateCountsNothing("code={}", args(5049.5)),
                     templateCountsNothing("code={}", args("5049.5")),
                     templateCountsNothing("code={}", args("5049.05")),
-                    templateCountsNothing("code={}", args("5049.")));
+                    templateCountsNothing("code={}", args("5049.")),
+                    // a placeholder right after the value is what its argument prints
+                    templateCountsNothing("code={}.{}", args(5049, 5)), // code=5049.5
+                    templateCountsNothing("code={}{}", args(5049, 1)), // code=50491
+                    templateCountsNothing("code={}{}", args(5049, "ms")), // code=5049ms
+                    templateCountsNothing("code=5049{}", args(1)), // code=50491
+                    templateCountsNothing("code=5049.{}", args(5)), // code=5049.5
+                    templateCountsNothing("code={}.{}", args(5049, 5.0)), // code=5049.5.0
+                    templateCountsNothing("{\"code\":\"{}{}\",\"msg\":\"x\"}", args(5049, 1)),
+                    templateCounts("code={}.{}", args(5049, " Retrying"), 5049), // code=5049. Retrying
+                    templateCounts("code={}{}", args(5049, ", retrying"), 5049), // code=5049, retrying
+                    templateCounts("code={}{}", args(5049, -1), 5049), // code=5049-1
+                    templateCounts("code={}.{}", args(5049, "Retrying"), 5049), // code=5049.Retrying
+                    // an argument that is neither a number nor text is not printed to find out: it is taken to join
+                    templateCountsNothing("code={}{}", args(5049, List.of("a"))), // code=5049[a], yet not counted
+                    templateCountsNothing("code={}{}", args(5049, null))); // code=5049null
         }
 
         @ParameterizedTest

@@ -442,13 +442,14 @@ public final class CodeScanner {
         }
 
         /**
-         * How many characters of one text are read at most; default 64 KiB.
+         * How many characters of one text are read at most; default 64 KiB. A configured value is checked, and
+         * its problem told to the user, by {@link RecognizerOptions}; this is a plain precondition.
          *
          * @throws IllegalArgumentException unless positive
          */
         public Builder maxScanChars(int maxScanChars) {
             if (maxScanChars < 1) {
-                throw new IllegalArgumentException("maxScanChars " + maxScanChars + " is not a length: expected a positive number of characters, e.g. 65536");
+                throw new IllegalArgumentException("maxScanChars must be positive: " + maxScanChars);
             }
             this.maxScanChars = maxScanChars;
             return this;

@@ -29,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  *       identifiers; a {@code .} ends it unless a digit follows ({@code 5049.} and {@code 5049. Retrying} end
  *       a sentence, {@code 5032.5} is a decimal, {@code 5049-x} ends at {@code -}). In a
  *       {@linkplain #scanTemplate template}, the value may be the SLF4J placeholder {@code {}}, resolved from
- *       the arguments ({@code \{}} is not a placeholder).</li>
+ *       the arguments ({@code \{}} is not a placeholder); a placeholder right after the value is read as the first
+ *       character its argument prints ({@code code={}.{}} with 5049 and 5 prints the decimal {@code 5049.5}), and
+ *       one whose argument is neither a number nor text is taken to join the value, which then does not count.</li>
  *   <li>envelope rule: inside a delimited object — {@code {…}} (JSON, escaped JSON, {@code Map.toString()}),
  *       {@code Name(…)} (Lombok), {@code Name[…]} (record) — a code counts only when the same object, at the
  *       same nesting level, also has a {@linkplain Builder#addMessageKey message key} ({@code msg},
@@ -155,8 +157,8 @@ public final class CodeScanner {
 
     /**
      * Like {@link #scan}, for an SLF4J message template: a key whose value is the placeholder {@code {}}
-     * takes the value of the matching argument, when that is an integral {@link Number} or a
-     * {@link CharSequence} holding only an integer. {@code \{}} is not a placeholder, as in SLF4J.
+     * takes the value of the matching argument, when {@link #codeValue} reads one there. {@code \{}} is not a
+     * placeholder, as in SLF4J.
      */
     public int scanTemplate(CharSequence template, @Nullable Object @Nullable [] args, CodeSink sink, int budget) {
         return scan(template, args, true, sink, budget);
@@ -177,7 +179,8 @@ public final class CodeScanner {
      * an {@link Integer}, {@link Long}, {@link Short} or {@link Byte}; a {@link Double} or {@link Float} without
      * a fractional part (Gson reads JSON numbers as doubles); an integral {@link BigInteger} or
      * {@link BigDecimal} (of at most 15 significant digits); or a {@link CharSequence} holding only such an
-     * integer (surrounding white space allowed). Anything else gives -1. Allocates nothing.
+     * integer, as the grammar writes values: digits without a sign or leading zero, optionally with a fraction of
+     * zeros ({@code "5049.0"}; surrounding white space allowed). Anything else gives -1. Allocates nothing.
      */
     public static int codeValue(@Nullable Object value) {
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
@@ -215,6 +218,7 @@ public final class CodeScanner {
         return v.precision() <= EXACT_DECIMAL_DIGITS ? wholeValue(v.doubleValue()) : -1;
     }
 
+    /** The value of a text holding only a code as the grammar writes it ({@code 5049}, {@code 5049.0}), else -1. */
     private static int parseWholeNumber(CharSequence text) {
         int start = 0;
         int end = text.length();
@@ -224,19 +228,36 @@ public final class CodeScanner {
         while (end > start && Chars.isSpace(text.charAt(end - 1))) {
             end--;
         }
-        int digits = end - start;
-        if (digits == 0 || digits > MAX_DIGITS || (digits > 1 && text.charAt(start) == '0')) {
+        int digitsEnd = start;
+        int digitsLimit = Math.min(end, start + MAX_DIGITS + 1); // one digit too many is enough to reject
+        while (digitsEnd < digitsLimit && Chars.isDigit(text.charAt(digitsEnd))) {
+            digitsEnd++;
+        }
+        int digits = digitsEnd - start;
+        if (digits == 0 || digits > MAX_DIGITS || (digits > 1 && text.charAt(start) == '0') || !isZeroFraction(text, digitsEnd, end)) {
             return -1;
         }
         int value = 0;
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
+        for (int i = start; i < digitsEnd; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
         }
         return value;
+    }
+
+    /** Whether [{@code from}, {@code end}) of {@code text} is empty or a fraction of zeros: {@code .0}, {@code .00}, … */
+    private static boolean isZeroFraction(CharSequence text, int from, int end) {
+        if (from == end) {
+            return true;
+        }
+        if (text.charAt(from) != '.' || from + 1 == end) {
+            return false; // 5049x, or 5049. (which ends a sentence in text, but is no value on its own)
+        }
+        for (int i = from + 1; i < end; i++) {
+            if (text.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int scan(CharSequence text, @Nullable Object @Nullable [] args, boolean template, CodeSink sink, int budget) {
@@ -421,13 +442,14 @@ public final class CodeScanner {
         }
 
         /**
-         * How many characters of one text are read at most; default 64 KiB.
+         * How many characters of one text are read at most; default 64 KiB. A configured value is checked, and
+         * its problem told to the user, by {@link RecognizerOptions}; this is a plain precondition.
          *
          * @throws IllegalArgumentException unless positive
          */
         public Builder maxScanChars(int maxScanChars) {
             if (maxScanChars < 1) {
-                throw new IllegalArgumentException("maxScanChars " + maxScanChars + " is not a length: expected a positive number of characters, e.g. 65536");
+                throw new IllegalArgumentException("maxScanChars must be positive: " + maxScanChars);
             }
             this.maxScanChars = maxScanChars;
             return this;

@@ -180,7 +180,8 @@ final class ResponseObjects {
         if (!hasMessage) {
             return NOT_A_RESPONSE;
         }
-        // A number node prints as 5147, a text node as "5147".
+        // A number node prints as 5147, or as 5147.0 when it holds a double (Jackson's DoubleNode, Gson's numbers
+        // from toJsonTree): codeValue reads that as 5147. A text node prints as "5147".
         String text = codeNode.toString();
         if (text.length() >= 2 && text.charAt(0) == '"' && text.charAt(text.length() - 1) == '"') {
             text = text.substring(1, text.length() - 1);

@@ -1,5 +1,7 @@
 package dev.dcerrors.core;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
@@ -517,7 +519,8 @@ final class TextWalker {
      * {@code {}}, whose argument gives the value. Bare, or in quotes written like its opening quote
      * ({@code "5049"}, {@code \"5049\"}). A bare value ends at the end of the text or at a character that does not
      * join identifiers; a {@code .} ends it unless a digit follows ({@code 5049.} ends a sentence,
-     * {@code 5032.5} is a decimal). A value cut by the scan limit is not a value.
+     * {@code 5032.5} is a decimal). In a template, a placeholder right after the value stands for what its argument
+     * prints ({@link #printedAt}). A value cut by the scan limit is not a value.
      */
     private int valueAt(int i) {
         int q = i;
@@ -536,7 +539,7 @@ final class TextWalker {
         }
         int value;
         if (template && c == '{' && at(q + 1) == '}') {
-            value = argumentValue(q);
+            value = CodeScanner.codeValue(argumentAt(q));
             q += 2;
         } else {
             if (!Chars.isDigit(c) || (c == '0' && Chars.isDigit(at(q + 1)))) {
@@ -583,19 +586,63 @@ final class TextWalker {
     }
 
     private boolean endsBareValue(int i) {
-        int next = at(i);
+        int next = printedAt(i);
         if (next == '.') {
-            int after = at(i + 1);
+            int after = printedAt(i + 1);
             return after != Chars.TRUNCATED && !Chars.isDigit(after); // 5049. Retrying, but not 5032.5
         }
         return next == Chars.END || (next != Chars.TRUNCATED && !Chars.isIdentifierChar(next));
     }
 
-    /** The code of the argument of the placeholder at {@code brace}: SLF4J counts the placeholders before it. */
-    private int argumentValue(int brace) {
+    /**
+     * The character at {@code i} (which follows a value, so no backslash escapes it) as the log line prints it: in
+     * a template, a placeholder {@code {}} there prints its argument, so {@code code={}{}} with 5049 and 1 prints
+     * {@code code=50491} and {@code code={}.{}} with 5049 and 5 prints {@code code=5049.5}, neither of which ends at
+     * 5049. As everywhere in the walk, a {@code {}} cut by the scan limit after its opening brace is no placeholder.
+     */
+    private int printedAt(int i) {
+        int c = at(i);
+        return template && c == '{' && at(i + 1) == '}' ? firstPrintedChar(argumentAt(i)) : c;
+    }
+
+    /**
+     * The first character {@code argument} prints, where that is known without printing it: a text's first
+     * character; for a number, {@code -} when negative, else a digit ({@code 0} stands for any), or the letter
+     * of {@code NaN} and {@code Infinity}. For anything else (null, no argument, an empty text, another object) a
+     * letter, which joins the value before it: such a value is not counted.
+     */
+    private static int firstPrintedChar(@Nullable Object argument) {
+        if (argument instanceof CharSequence) {
+            CharSequence printed = (CharSequence) argument;
+            return printed.length() > 0 ? printed.charAt(0) : 'x';
+        }
+        if (argument instanceof Integer || argument instanceof Long || argument instanceof Short || argument instanceof Byte) {
+            return ((Number) argument).longValue() < 0 ? '-' : '0';
+        }
+        if (argument instanceof Double || argument instanceof Float) {
+            double v = ((Number) argument).doubleValue();
+            if (Double.isNaN(v)) {
+                return 'N';
+            }
+            if (Math.copySign(1.0, v) < 0) {
+                return '-'; // -0.0 and -Infinity too
+            }
+            return Double.isInfinite(v) ? 'I' : '0';
+        }
+        if (argument instanceof BigInteger) {
+            return ((BigInteger) argument).signum() < 0 ? '-' : '0';
+        }
+        if (argument instanceof BigDecimal) {
+            return ((BigDecimal) argument).signum() < 0 ? '-' : '0';
+        }
+        return 'x';
+    }
+
+    /** The argument of the placeholder at {@code brace}, or null when there is none: SLF4J counts the placeholders before it. */
+    private @Nullable Object argumentAt(int brace) {
         int index = placeholders + countPlaceholders(pos, brace);
         Object[] arguments = args;
-        return arguments != null && index < arguments.length ? CodeScanner.codeValue(arguments[index]) : -1;
+        return arguments != null && index < arguments.length ? arguments[index] : null;
     }
 
     /** How many unescaped {@code {}} start in [{@code from}, {@code to}). */

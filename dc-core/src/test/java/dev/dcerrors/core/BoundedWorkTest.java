@@ -62,6 +62,7 @@ class BoundedWorkTest {
             case "digits" -> new String[] {"code=", "9"};
             case "spaces-after-key" -> new String[] {"code=", " "};
             case "placeholders" -> new String[] {"", "code={} "};
+            case "adjacent-placeholders" -> new String[] {"", "code={}{}.{}code=1{}"};
             case "c" -> new String[] {"", "c"};
             // v2: the walk's structure, waiting codes and escapes; code keys throughout, so that the walk reads it all
             case "sibling-envelopes" -> new String[] {"", "{\"code\":5147,\"msg\":\"x\"},"};
@@ -89,7 +90,7 @@ class BoundedWorkTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"repeated-json-keys", "repeated-bare-keys", "near-keys", "escapes", "escaped-keys", "digits",
-        "spaces-after-key", "placeholders", "c", "sibling-envelopes", "request-bodies", "waiting-codes", "message-keys",
+        "spaces-after-key", "placeholders", "adjacent-placeholders", "c", "sibling-envelopes", "request-bodies", "waiting-codes", "message-keys",
         "lombok", "deep-nesting", "groups-and-stray-closers", "quotes", "quote-levels", "backslash-runs", "unicode-escapes",
         "cjk-prose", "zero-fraction", "keys-at-string-starts"})
     void workIsLinearInTheCappedLength(String kind) {

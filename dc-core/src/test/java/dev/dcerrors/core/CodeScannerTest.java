@@ -247,6 +247,6 @@ class CodeScannerTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CodeScanner.builder().addKey(""))
                 .hasMessageContaining("is not a key");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CodeScanner.builder().maxScanChars(-1))
-                .hasMessageContaining("maxScanChars -1").hasMessageContaining("positive");
+                .hasMessage("maxScanChars must be positive: -1");
     }
 }

@@ -34,11 +34,36 @@ class RecognitionRulesTest {
         return Arguments.of(text, new int[0]);
     }
 
+    /** A template row: the codes (in any order) that {@code template} counts with the arguments {@code args}. */
+    static Arguments templateCounts(String template, Object[] args, int... codes) {
+        return Arguments.of(template, args, codes);
+    }
+
+    static Arguments templateCountsNothing(String template, Object[] args) {
+        return Arguments.of(template, args, new int[0]);
+    }
+
+    /** The arguments of a log call, null allowed. */
+    static Object[] args(Object... args) {
+        return args;
+    }
+
     static void assertCounts(CodeScanner scanner, String text, int[] codes) {
         List<Integer> expected = new ArrayList<>();
         Arrays.stream(codes).forEach(expected::add);
         assertThat(found(scanner, text)).as(text).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(found(scanner, new StringBuilder(text))).as("generic path: %s", text).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    static void assertTemplateCounts(String template, Object[] args, int[] codes) {
+        List<Integer> expected = new ArrayList<>();
+        Arrays.stream(codes).forEach(expected::add);
+        for (CharSequence text : List.of(template, new StringBuilder(template))) {
+            List<Integer> values = new ArrayList<>();
+            CodeScanner.defaults().scanTemplate(text, args, values::add, Integer.MAX_VALUE);
+            assertThat(values).as("%s with %s (%s)", template, Arrays.toString(args), text.getClass().getSimpleName())
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
     }
 
     @Nested
@@ -209,12 +234,39 @@ class RecognitionRulesTest {
             assertCounts(CodeScanner.defaults(), text, codes);
         }
 
-        @Test
-        void aPlaceholderMayEndASentenceToo() {
-            List<Integer> values = new ArrayList<>();
-            CodeScanner.defaults().scanTemplate("Binding rejected, code={}.", new Object[] {5049}, values::add, 16);
-            CodeScanner.defaults().scanTemplate("code={}.5", new Object[] {5050}, values::add, 16);
-            assertThat(values).containsExactly(5049);
+        static Stream<Arguments> templates() {
+            return Stream.of(
+                    templateCounts("Binding rejected, code={}.", args(5049), 5049),
+                    templateCountsNothing("code={}.5", args(5050)),
+                    // the argument is a value as the text would write it: a fraction of zeros is the integer
+                    templateCounts("code={}", args(5049.0), 5049),
+                    templateCounts("code={}", args("5049.0"), 5049),
+                    templateCounts("code={}", args("5049.00"), 5049),
+                    templateCountsNothing("code={}", args(5049.5)),
+                    templateCountsNothing("code={}", args("5049.5")),
+                    templateCountsNothing("code={}", args("5049.05")),
+                    templateCountsNothing("code={}", args("5049.")),
+                    // a placeholder right after the value is what its argument prints
+                    templateCountsNothing("code={}.{}", args(5049, 5)), // code=5049.5
+                    templateCountsNothing("code={}{}", args(5049, 1)), // code=50491
+                    templateCountsNothing("code={}{}", args(5049, "ms")), // code=5049ms
+                    templateCountsNothing("code=5049{}", args(1)), // code=50491
+                    templateCountsNothing("code=5049.{}", args(5)), // code=5049.5
+                    templateCountsNothing("code={}.{}", args(5049, 5.0)), // code=5049.5.0
+                    templateCountsNothing("{\"code\":\"{}{}\",\"msg\":\"x\"}", args(5049, 1)),
+                    templateCounts("code={}.{}", args(5049, " Retrying"), 5049), // code=5049. Retrying
+                    templateCounts("code={}{}", args(5049, ", retrying"), 5049), // code=5049, retrying
+                    templateCounts("code={}{}", args(5049, -1), 5049), // code=5049-1
+                    templateCounts("code={}.{}", args(5049, "Retrying"), 5049), // code=5049.Retrying
+                    // an argument that is neither a number nor text is not printed to find out: it is taken to join
+                    templateCountsNothing("code={}{}", args(5049, List.of("a"))), // code=5049[a], yet not counted
+                    templateCountsNothing("code={}{}", args(5049, null))); // code=5049null
+        }
+
+        @ParameterizedTest
+        @MethodSource("templates")
+        void aPlaceholderIsReadAsTheLogLinePrintsIt(String template, Object[] args, int[] codes) {
+            assertTemplateCounts(template, args, codes);
         }
 
         @Test
@@ -361,6 +413,9 @@ class RecognitionRulesTest {
             assertThat(CodeScanner.codeValue(new BigDecimal("5147.000"))).isEqualTo(5147);
             assertThat(CodeScanner.codeValue(new BigDecimal("999999999"))).isEqualTo(999_999_999);
             assertThat(CodeScanner.codeValue("5147")).isEqualTo(5147);
+            assertThat(CodeScanner.codeValue("5147.0")).isEqualTo(5147);
+            assertThat(CodeScanner.codeValue(" 5147.00 ")).isEqualTo(5147);
+            assertThat(CodeScanner.codeValue(new StringBuilder("0.0"))).isZero();
         }
 
         @Test
@@ -378,7 +433,14 @@ class RecognitionRulesTest {
             assertThat(CodeScanner.codeValue(new BigDecimal("5147.0000000000001"))).isEqualTo(-1);
             assertThat(CodeScanner.codeValue(new BigDecimal("1000000000"))).isEqualTo(-1);
             assertThat(CodeScanner.codeValue(new BigDecimal("-5147"))).isEqualTo(-1);
-            assertThat(CodeScanner.codeValue("5147.0")).isEqualTo(-1);
+            assertThat(CodeScanner.codeValue("5147.5")).isEqualTo(-1);
+            assertThat(CodeScanner.codeValue("5147.01")).isEqualTo(-1);
+            assertThat(CodeScanner.codeValue("5147.")).isEqualTo(-1);
+            assertThat(CodeScanner.codeValue("5147.0.0")).isEqualTo(-1);
+            assertThat(CodeScanner.codeValue("5147.0x")).isEqualTo(-1);
+            assertThat(CodeScanner.codeValue(".0")).isEqualTo(-1);
+            assertThat(CodeScanner.codeValue("05147.0")).isEqualTo(-1);
+            assertThat(CodeScanner.codeValue("1234567890.0")).isEqualTo(-1);
             assertThat(CodeScanner.codeValue(new java.util.concurrent.atomic.AtomicInteger(5147))).isEqualTo(-1);
         }
     }

@@ -2,7 +2,9 @@ package dev.dcerrors.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,6 +142,32 @@ class ResponseObjectArgumentsTest {
         assertThat(setup.counts.count(5148)).isEqualTo(1);
         assertThat(setup.counts.count(5325)).isEqualTo(1);
         assertThat(setup.counts.count(5146)).isZero();
+    }
+
+    @Test
+    void aJsonTreeNumberWithOnlyZerosAfterThePointCountsAsItsInteger() throws Exception {
+        log.info("response {}", new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"code\":5049.0,\"msg\":\"x\"}"));
+        log.info("response {}", new tools.jackson.databind.ObjectMapper().readTree("{\"code\":5052.00,\"msg\":\"x\"}"));
+        log.info("response {}", new Gson().toJsonTree(Map.of("code", 5005.0, "msg", "x"))); // Gson's numbers from a map are doubles
+        log.info("response {}", JsonParser.parseString("{\"code\":5006.0,\"msg\":\"x\"}"));
+        log.info("response {}", new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"code\":5008.5,\"msg\":\"x\"}"));
+        log.info("response {}", new Gson().toJsonTree(Map.of("code", 5009.5, "msg", "x")));
+        assertThat(setup.counts.count(5049)).isEqualTo(1);
+        assertThat(setup.counts.count(5052)).isEqualTo(1);
+        assertThat(setup.counts.count(5005)).isEqualTo(1);
+        assertThat(setup.counts.count(5006)).isEqualTo(1);
+        assertThat(setup.counts.count(5008)).as("a decimal is no code").isZero();
+        assertThat(setup.counts.count(5009)).isZero();
+    }
+
+    @Test
+    void aTemplateArgumentWithOnlyZerosAfterThePointCountsAsItsInteger() {
+        log.warn("Binding rejected, code={}", "5049.0");
+        log.warn("Binding rejected, code={}", 5052.0);
+        log.warn("Binding rejected, code={}", "5008.5");
+        assertThat(setup.counts.count(5049)).isEqualTo(1);
+        assertThat(setup.counts.count(5052)).isEqualTo(1);
+        assertThat(setup.counts.count(5008)).isZero();
     }
 
     @Test

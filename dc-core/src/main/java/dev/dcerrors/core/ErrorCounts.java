@@ -78,7 +78,8 @@ public final class ErrorCounts {
 
     private ErrorCounts(String name, ErrorCatalog catalog, int maxUnknownCodes) {
         if (maxUnknownCodes < 0 || maxUnknownCodes > MAX_UNKNOWN_CODES_LIMIT) {
-            throw new IllegalArgumentException("maxUnknownCodes " + maxUnknownCodes + " is out of range: expected 0-" + MAX_UNKNOWN_CODES_LIMIT);
+            // A plain precondition: RecognizerOptions owns the message users see, naming the element or property.
+            throw new IllegalArgumentException("maxUnknownCodes must be 0-" + MAX_UNKNOWN_CODES_LIMIT + ": " + maxUnknownCodes);
         }
         this.name = name;
         this.maxUnknownCodes = maxUnknownCodes;

@@ -114,7 +114,7 @@ class ErrorCountsTest {
         assertThat(ErrorCounts.shared()).isSameAs(ErrorCounts.named(ErrorCounts.DEFAULT_NAME));
         assertThat(ErrorCounts.named("counts-test-bound", 7).maxUnknownCodes()).isEqualTo(7);
         assertThatThrownBy(() -> ErrorCounts.named(" ")).hasMessageContaining("blank");
-        assertThatThrownBy(() -> new ErrorCounts(ErrorCatalog.builtIn(), -1)).hasMessageContaining("maxUnknownCodes -1");
+        assertThatThrownBy(() -> new ErrorCounts(ErrorCatalog.builtIn(), -1)).hasMessage("maxUnknownCodes must be 0-" + ErrorCounts.MAX_UNKNOWN_CODES_LIMIT + ": -1");
     }
 
     @Test

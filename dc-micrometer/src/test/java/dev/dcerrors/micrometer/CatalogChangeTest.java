@@ -203,4 +203,21 @@ class CatalogChangeTest {
                 .contains("devcenter_errors_total{category=\"security\",code=\"5005\",severity=\"critical\"} 103.0")
                 .doesNotContain("category=\"auth\",code=\"5005\"");
     }
+
+    @Test
+    void aCompositeMixingPrometheusAndAStepRegistryKeepsTheWholeCountUnderTheNewLabels() {
+        MockClock clock = new MockClock();
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        CompositeMeterRegistry composite = new CompositeMeterRegistry(clock, List.of(prometheus, stepRegistry(clock)));
+        binders.binder().bindTo(composite);
+        Counting.record(counts, 5005, 100);
+        long since = System.nanoTime();
+        counterOf5005(composite, "auth", since);
+
+        since = System.nanoTime();
+        counts.addCatalog(RECLASSIFIED_5005);
+        counterOf5005(composite, "security", since);
+        assertThat(prometheus.scrape()).as("one function serves both children: the cumulative one's total wins")
+                .contains("devcenter_errors_total{category=\"security\",code=\"5005\",severity=\"critical\"} 100.0");
+    }
 }

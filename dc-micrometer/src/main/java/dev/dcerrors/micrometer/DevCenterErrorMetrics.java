@@ -31,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  * and by a shared background thread ({@code devcenter-metrics-registrar}, a daemon started by the first
  * bind and stopped by the last {@link #close()}) for registries nobody reads. When the counts' catalog
  * changes ({@link ErrorCounts#addCatalog}), the series of each code whose classification changed are
- * re-registered with the new labels in the same way, and the old ones removed.
+ * re-registered with the new labels in the same way, and the old ones removed: in a cumulative registry the
+ * new counter carries the whole count; in a step registry it counts from what the old one had read, so that
+ * no count is reported twice (a composite mixing both kinds keeps the whole count).
  *
  * <p>Meters belong to the registry: binders over the same counts with the same tags bound to one
  * registry share them, closing one keeps them for the others, and the last {@code close()} removes them.

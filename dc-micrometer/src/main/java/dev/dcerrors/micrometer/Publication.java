@@ -16,11 +16,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.step.StepFunctionCounter;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
@@ -53,8 +56,41 @@ final class Publication {
         }
     }
 
-    /** The two meters of one code. */
-    private record Series(Labels labels, Meter counter, Meter info) {
+    /**
+     * The two meters of one code, what its counter reads, and whether the registry turns that count into
+     * increases of a step (see {@link #reportsIncrements}).
+     */
+    private record Series(Labels labels, Meter counter, Meter info, CodeCount count, boolean increments) {
+    }
+
+    /**
+     * What one {@value DevCenterErrorMetrics#ERRORS} counter reads: the code's count less a baseline, which
+     * is 0 but for a series that replaces one of a step registry ({@link #ensure}); and the highest count
+     * read so far, which is what the registry has taken of it.
+     */
+    private static final class CodeCount implements ToLongFunction<ErrorCounts> {
+
+        private final ToLongFunction<ErrorCounts> count;
+        private final long baseline;
+        private final AtomicLong highestRead;
+
+        CodeCount(ToLongFunction<ErrorCounts> count, long baseline) {
+            this.count = count;
+            this.baseline = baseline;
+            this.highestRead = new AtomicLong(baseline);
+        }
+
+        @Override
+        public long applyAsLong(ErrorCounts counts) {
+            long now = count.applyAsLong(counts);
+            highestRead.accumulateAndGet(now, Math::max);
+            return now - baseline;
+        }
+
+        /** The highest count the counter has read (the counts only grow), or the baseline if it never read. */
+        long highestRead() {
+            return highestRead.get();
+        }
     }
 
     private final WeakReference<MeterRegistry> registry;
@@ -177,19 +213,31 @@ final class Publication {
         }
     }
 
+    /**
+     * Registers the series of {@code code} with {@code labels}, or, when it has one with other labels (the
+     * catalog changed its classification), replaces it. A cumulative registry's new counter reads the whole
+     * count, so the total stays the same under the new labels. A step registry's (a delta push registry, a
+     * {@code SimpleMeterRegistry} in step mode) computes each step's increase from what its function returns,
+     * starting from 0: the new counter reads the count less what the old one had read, so the counts the old
+     * series reported are not reported again.
+     */
     private void ensure(MeterRegistry target, String code, int numeric, Labels labels) {
         Series existing = series.get(code);
+        long baseline = 0;
         if (existing != null) {
             if (existing.labels.equals(labels)) {
                 return;
             }
-            // The catalog changed the code's classification: its old series go, new ones come.
-            series.remove(code);
+            // Removed first, so that nothing the old counter reads after the baseline is taken counts twice.
+            // Its entry stays until the new series is registered: a refused registration is tried again.
             target.remove(existing.counter);
             target.remove(existing.info);
+            if (existing.increments) {
+                baseline = existing.count.highestRead();
+            }
         }
         Tags codeTags = tags.and("code", code).and("category", labels.category()).and("severity", labels.severity());
-        ToLongFunction<ErrorCounts> count = numeric < 0 ? ErrorCounts::otherCount : c -> c.count(numeric);
+        CodeCount count = new CodeCount(numeric < 0 ? ErrorCounts::otherCount : c -> c.count(numeric), baseline);
         Meter counter = FunctionCounter.builder(ERRORS, this, read(count))
                 .tags(codeTags)
                 .description(ERRORS_DESCRIPTION)
@@ -206,7 +254,30 @@ final class Publication {
             target.remove(counter);
             throw e;
         }
-        series.put(code, new Series(labels, counter, info));
+        series.put(code, new Series(labels, counter, info, count, reportsIncrements(target, counter)));
+    }
+
+    /**
+     * Whether {@code counter}, just registered in {@code registry}, reports the increase of each step rather
+     * than the count: Micrometer's {@link StepFunctionCounter}, which every step registry makes (the delta
+     * push registries: OTLP with delta temporality, Datadog, Elastic, Influx...; a {@code SimpleMeterRegistry}
+     * in step mode). In a composite, when every child that has the counter makes a step counter; a composite
+     * mixing cumulative and step children is treated as cumulative, since one function serves them all.
+     */
+    private static boolean reportsIncrements(MeterRegistry registry, Meter counter) {
+        if (!(registry instanceof CompositeMeterRegistry composite)) {
+            return counter instanceof StepFunctionCounter;
+        }
+        boolean any = false;
+        for (MeterRegistry child : composite.getRegistries()) {
+            for (FunctionCounter childCounter : child.find(counter.getId().getName()).tags(counter.getId().getTags()).functionCounters()) {
+                if (!reportsIncrements(child, childCounter)) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     /** Removes every meter of this publication from its registry, if the registry is still there. */

@@ -10,11 +10,17 @@ import dev.dcerrors.core.ErrorSeverity;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.simple.CountingMode;
+import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -97,5 +103,121 @@ class CatalogChangeTest {
             assertThat(scrape.lines().filter(l -> l.startsWith("devcenter_errors_total{")))
                     .as("one series per code").hasSize(DevCenterErrorMetrics.ALERT_CODES.size() + 2);
         }
+    }
+
+    /** A catalog that moves 5005 from auth/warning to security/critical. */
+    private static final ErrorCatalog RECLASSIFIED_5005 = ErrorCatalog.of(
+            new ErrorCode(5005, ErrorCategory.SECURITY, ErrorSeverity.CRITICAL, "Wrong password; the account is watched."));
+
+    private static final Duration STEP = Duration.ofMinutes(1);
+
+    /** A registry whose counters report each step's increase, moved from step to step by {@code clock}. */
+    private static SimpleMeterRegistry stepRegistry(MockClock clock) {
+        return new SimpleMeterRegistry(new SimpleConfig() {
+            @Override
+            public @Nullable String get(String key) {
+                return null;
+            }
+
+            @Override
+            public CountingMode mode() {
+                return CountingMode.STEP;
+            }
+
+            @Override
+            public Duration step() {
+                return STEP;
+            }
+        }, clock);
+    }
+
+    /** The counter of 5005 once it carries {@code category}, waited for within the bound from {@code since}. */
+    private static FunctionCounter counterOf5005(MeterRegistry registry, String category, long since) {
+        return Eventually.published(since, "devcenter.errors{code=5005,category=" + category + "}",
+                () -> registry.find(DevCenterErrorMetrics.ERRORS).tag("code", "5005").tag("category", category).functionCounter());
+    }
+
+    @Test
+    void aStepRegistryDoesNotReportTheCountsOfAReclassifiedCodeAgain() {
+        MockClock clock = new MockClock(); // moves the registry from step to step; the registration runs on real time
+        SimpleMeterRegistry registry = stepRegistry(clock);
+        binders.binder().bindTo(registry);
+        long since = System.nanoTime();
+        Counting.record(counts, 5005, 100);
+        FunctionCounter before = counterOf5005(registry, "auth", since);
+        assertThat(before.count()).as("the step the code was counted in is not over").isZero();
+        clock.add(STEP);
+        assertThat(before.count()).as("first step").isEqualTo(100);
+        clock.add(STEP);
+        assertThat(before.count()).as("a step without that code").isZero();
+        Counting.record(counts, 5005, 4); // not read by the old series before the change
+
+        since = System.nanoTime();
+        counts.addCatalog(RECLASSIFIED_5005);
+        FunctionCounter after = counterOf5005(registry, "security", since);
+        assertThat(errors(registry, "5005")).as("the old series is gone").containsExactly(after);
+        assertThat(after.count()).as("the step of the change is not over").isZero();
+        clock.add(STEP);
+        assertThat(after.count()).as("the step of the change: only what the old series never read").isEqualTo(4);
+        Counting.record(counts, 5005, 7);
+        after.count();
+        clock.add(STEP);
+        assertThat(after.count()).as("a later step's increase").isEqualTo(7);
+        clock.add(STEP);
+        assertThat(after.count()).as("a step without that code").isZero();
+    }
+
+    @Test
+    void aCompositeOfStepRegistriesDoesNotReportTheCountsOfAReclassifiedCodeAgain() {
+        MockClock clock = new MockClock();
+        SimpleMeterRegistry step = stepRegistry(clock);
+        CompositeMeterRegistry composite = new CompositeMeterRegistry(clock, List.of(step));
+        binders.binder().bindTo(composite);
+        long since = System.nanoTime();
+        Counting.record(counts, 5005, 100);
+        FunctionCounter before = counterOf5005(step, "auth", since);
+        before.count();
+        clock.add(STEP);
+        assertThat(before.count()).as("first step").isEqualTo(100);
+
+        since = System.nanoTime();
+        counts.addCatalog(RECLASSIFIED_5005);
+        FunctionCounter after = counterOf5005(step, "security", since);
+        after.count();
+        clock.add(STEP);
+        assertThat(after.count()).as("the step of the change").isZero();
+    }
+
+    @Test
+    void aPrometheusCounterKeepsItsWholeCountUnderTheNewLabels() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        binders.binder().bindTo(registry);
+        Counting.record(counts, 5005, 100);
+        assertThat(registry.scrape()).contains("devcenter_errors_total{category=\"auth\",code=\"5005\",severity=\"warning\"} 100.0");
+
+        long since = System.nanoTime();
+        counts.addCatalog(RECLASSIFIED_5005);
+        Counting.record(counts, 5005, 3);
+        counterOf5005(registry, "security", since);
+        assertThat(registry.scrape())
+                .contains("devcenter_errors_total{category=\"security\",code=\"5005\",severity=\"critical\"} 103.0")
+                .doesNotContain("category=\"auth\",code=\"5005\"");
+    }
+
+    @Test
+    void aCompositeMixingPrometheusAndAStepRegistryKeepsTheWholeCountUnderTheNewLabels() {
+        MockClock clock = new MockClock();
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        CompositeMeterRegistry composite = new CompositeMeterRegistry(clock, List.of(prometheus, stepRegistry(clock)));
+        binders.binder().bindTo(composite);
+        Counting.record(counts, 5005, 100);
+        long since = System.nanoTime();
+        counterOf5005(composite, "auth", since);
+
+        since = System.nanoTime();
+        counts.addCatalog(RECLASSIFIED_5005);
+        counterOf5005(composite, "security", since);
+        assertThat(prometheus.scrape()).as("one function serves both children: the cumulative one's total wins")
+                .contains("devcenter_errors_total{category=\"security\",code=\"5005\",severity=\"critical\"} 100.0");
     }
 }

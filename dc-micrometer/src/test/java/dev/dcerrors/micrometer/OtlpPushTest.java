@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.dcerrors.core.ErrorCatalog;
+import dev.dcerrors.core.ErrorCategory;
+import dev.dcerrors.core.ErrorCode;
 import dev.dcerrors.core.ErrorCounts;
+import dev.dcerrors.core.ErrorSeverity;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.registry.otlp.OtlpConfig;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;
@@ -219,6 +222,31 @@ class OtlpPushTest {
             Counting.record(counts, 5021, 2);
             awaitPushes(received.size() + 2); // the second of them read the meter after these counts
             assertThat(pushedSum("5021")).as("the later step's increase").isEqualTo(5);
+        } finally {
+            otlp.close();
+        }
+    }
+
+    @Test
+    void inDeltaTemporalityACatalogChangeDoesNotPushTheCountAgain() throws Exception {
+        OtlpMeterRegistry otlp = registry(io.micrometer.registry.otlp.AggregationTemporality.DELTA);
+        try (DevCenterErrorMetrics metrics = DevCenterErrorMetrics.builder().counts(counts).build()) {
+            metrics.bindTo(otlp);
+            Counting.record(counts, 5021, 3);
+            firstPushWith(r -> point(r, DevCenterErrorMetrics.ERRORS, "code", "5021").filter(p -> p.point().getAsDouble() > 0));
+
+            long since = System.nanoTime();
+            counts.addCatalog(ErrorCatalog.of(new ErrorCode(5021, ErrorCategory.SECURITY, ErrorSeverity.WARNING, "Mobile number checked twice.")));
+            Eventually.published(since, "devcenter.errors{code=5021,category=security} in the OTLP registry",
+                    () -> otlp.find(DevCenterErrorMetrics.ERRORS).tag("code", "5021").tag("category", "security").functionCounter());
+            Point relabelled = firstPushWith(r -> point(r, DevCenterErrorMetrics.ERRORS, "code", "5021")
+                    .filter(p -> "security".equals(p.attributes().get("category"))));
+            assertThat(relabelled.point().getAsDouble()).as("the first push under the new labels").isZero();
+            awaitPushes(received.size() + 1);
+            assertThat(pushedSum("5021")).as("the count is pushed once, under either labels").isEqualTo(3);
+            Counting.record(counts, 5021, 2);
+            awaitPushes(received.size() + 2);
+            assertThat(pushedSum("5021")).as("the later step's increase, under the new labels").isEqualTo(5);
         } finally {
             otlp.close();
         }

@@ -68,6 +68,38 @@ class ResponseObjectArgumentsTest {
     public record Envelope(int code, String message) {
     }
 
+    /** Public fields, as some code generators write them. */
+    public static final class FieldResponse {
+        public final Object code;
+        public final String msg;
+
+        FieldResponse(Object code, String msg) {
+            this.code = code;
+            this.msg = msg;
+        }
+    }
+
+    /** Fluent accessors on a plain class ({@code code()}, {@code message()}), as Lombok's fluent mode or Immutables write them. */
+    public static final class FluentResponse {
+        private final Object code;
+
+        FluentResponse(Object code) {
+            this.code = code;
+        }
+
+        public Object code() {
+            return code;
+        }
+
+        public String message() {
+            return "m";
+        }
+    }
+
+    /** A record whose message key is one of the other defaults. */
+    public record ErrMsgResponse(Object code, String errMsg) {
+    }
+
     /** A class with a code but no message: a request, not a response. */
     public static final class SmsLoginRequest {
         public final String countryCode = "86";
@@ -180,6 +212,34 @@ class ResponseObjectArgumentsTest {
         assertThat(setup.counts.count(5052)).as("a JSON body kept as a String").isEqualTo(1);
         assertThat(setup.counts.count(5005)).isEqualTo(1);
         assertThat(setup.counts.count(5008)).isZero();
+    }
+
+    @Test
+    void everyObjectShapeAndCodeTypeOfRuleOne() {
+        record Row(Object argument, int code, boolean counts) {
+        }
+        List<Row> rows = List.of(
+                new Row(new FieldResponse(5001, "public fields"), 5001, true),
+                new Row(new FieldResponse((short) 5002, "a Short code"), 5002, true),
+                new Row(new FieldResponse(5003L, "a Long code"), 5003, true),
+                new Row(new FieldResponse(5004.0f, "a whole Float code"), 5004, true),
+                new Row(new FieldResponse(5005.0d, "a whole Double code"), 5005, true),
+                new Row(new FieldResponse("5006", "a String code"), 5006, true),
+                new Row(new FieldResponse(5007.5d, "a fraction is not a code"), 5007, false),
+                new Row(new FieldResponse(-5008, "a negative value is not a code"), 5008, false),
+                new Row(new FieldResponse(new StringBuilder("5009"), "a CharSequence code is text"), 5009, true),
+                new Row(new FieldResponse(List.of(5015), "a list is not a code"), 5015, false),
+                new Row(new FluentResponse(5010), 5010, true),
+                new Row(new ErrMsgResponse(5011, "errMsg is a message key"), 5011, true),
+                new Row(Map.of("code", 5012L, "message", "a map with a Long"), 5012, true),
+                new Row(Optional.of(new FieldResponse(5013, "inside Optional")), 5013, true),
+                new Row(ResponseEntity.ok(new FluentResponse(5014)), 5014, true));
+        for (Row row : rows) {
+            long before = setup.counts.count(row.code()) + setup.counts.count(-row.code());
+            log.info("response {}", row.argument());
+            assertThat(setup.counts.count(row.code()) - before).as(row.argument().getClass().getSimpleName() + " " + row.code())
+                    .isEqualTo(row.counts() ? 1 : 0);
+        }
     }
 
     @Test

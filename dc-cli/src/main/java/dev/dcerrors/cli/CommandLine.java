@@ -55,7 +55,10 @@ final class CommandLine {
      */
     static CommandLine parse(String[] args) {
         CommandLine line = new CommandLine();
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+        if (args.length == 0) {
+            throw new UsageException("no command: expected analyze or backfill");
+        }
+        if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             return line;
         }
         switch (args[0]) {

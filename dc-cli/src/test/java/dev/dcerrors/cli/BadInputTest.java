@@ -115,6 +115,18 @@ class BadInputTest {
         assertUsage(Cli.run("analyze", "--out", "x", good.toString()), "dc-cli: unknown option '--out' for analyze", CommandLine.USAGE_ANALYZE);
     }
 
+    @Test
+    void noArgumentsIsAUsageErrorWithTheUsageOnStandardErrorWhileHelpExitsWith0() {
+        Cli.Result none = Cli.run();
+
+        assertUsage(none, "dc-cli: no command: expected analyze or backfill", CommandLine.USAGE);
+        assertThat(none.err()).doesNotContain("Recognition (");
+        Cli.Result help = Cli.run("--help");
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).startsWith(CommandLine.USAGE).contains("Recognition (");
+        assertThat(help.err()).isEmpty();
+    }
+
     private static void assertUsage(Cli.Result result, String message, String usage) {
         assertThat(result.status()).as(result.err()).isEqualTo(2);
         assertThat(result.out()).isEmpty();

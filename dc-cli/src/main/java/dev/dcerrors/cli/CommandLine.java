@@ -38,6 +38,8 @@ final class CommandLine {
     final List<InputReader.Input> inputs = new ArrayList<>();
     final RecognizerOptions options = new RecognizerOptions();
     ZoneId zone = ZoneId.systemDefault();
+    /** {@code --progress} (true) or {@code --no-progress} (false); null: when standard error is a terminal. */
+    @Nullable Boolean progress;
     // analyze
     boolean json;
     @Nullable Path html;
@@ -92,6 +94,10 @@ final class CommandLine {
             RecognitionFlag flag = RecognitionFlag.of(name);
             if (flag != null && flag.kind == RecognitionFlag.Kind.SWITCH) {
                 flag.apply(line.options, inline == null ? "true" : inline);
+                continue;
+            }
+            if ((name.equals("--progress") || name.equals("--no-progress")) && inline == null) {
+                line.progress = name.equals("--progress");
                 continue;
             }
             if (name.equals("--json") && line.command == Command.ANALYZE && inline == null) {

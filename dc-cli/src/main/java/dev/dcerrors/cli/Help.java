@@ -39,6 +39,10 @@ final class Help {
                 + " with an @timestamp, timestamp or time field, starts an event; the lines after it without one belong to it. One event counts"
                 + " as one log call. Lines before a file's first timestamp are undated events of their own.");
         option(h, "--zone ZONE", "The zone of timestamps without an offset. Default: the system zone, here " + ZoneId.systemDefault().getId() + ".");
+        h.append("\nProgress:\n");
+        option(h, "--progress", "Draw the progress bar on standard error (bytes read, events, elapsed time) whatever standard error is"
+                + " and however small the inputs. Default: only when standard error is a terminal, for inputs of 8 MB or more or standard input.");
+        option(h, "--no-progress", "Never draw it.");
         h.append("\nRecognition (the turbo filter's options, with the same defaults; logback.xml element in brackets):\n");
         for (RecognitionFlag flag : RecognitionFlag.values()) {
             String value = flag.valueName();

@@ -37,7 +37,9 @@ final class Help {
         option(h, "FILE...", "Log files, plain or gzip (recognized by content), in any order; - for standard input. UTF-8; invalid bytes are replaced.");
         option(h, "", "A line that starts with a timestamp (yyyy-MM-dd HH:mm:ss.SSS or ,SSS; ISO-8601 with T and an offset or Z), or a JSON line"
                 + " with an @timestamp, timestamp or time field, starts an event; the lines after it without one belong to it. One event counts"
-                + " as one log call. Lines before a file's first timestamp are undated events of their own.");
+                + " as one log call. Lines before a file's first timestamp are undated events of their own. The lines of a printed throwable"
+                + " (its header, at, Caused by:, Suppressed:, ... N more) are not read, as the filter reads no throwable by default; with"
+                + " --scan-throwables the messages of the throwable and its causes are.");
         option(h, "--zone ZONE", "The zone of timestamps without an offset. Default: the system zone, here " + ZoneId.systemDefault().getId() + ".");
         h.append("\nProgress:\n");
         option(h, "--progress", "Draw the progress bar on standard error (bytes read, events, elapsed time) whatever standard error is"

@@ -110,10 +110,15 @@ final class EventSplitter {
             int eol = chunk.indexOf('\n', pos);
             int end = eol < 0 ? length : eol;
             lineNumber++;
-            long time = timestamps.ofLine(chunk, pos, end);
+            long time;
             boolean record = false;
             int first = firstNonSpace(chunk, pos, end);
-            if (first < end && chunk.charAt(first) == '{') {
+            if (first == end || chunk.charAt(first) != '{') {
+                time = timestamps.ofLine(chunk, pos, end);
+                if (jsonLines == null && first < end) {
+                    jsonLines = false;
+                }
+            } else {
                 int json = JsonLine.inspect(chunk, first, Math.min(end, pos + maxChars), end - pos > maxChars);
                 if (jsonLines == null) {
                     jsonLines = JsonLine.startsJsonLines(json);
@@ -123,8 +128,6 @@ final class EventSplitter {
                 if (record && time == Timestamps.NONE) {
                     time = lastTime; // carried from the event before, or NONE before the first timestamp
                 }
-            } else if (jsonLines == null && first < end) {
-                jsonLines = false;
             }
             if (time != Timestamps.NONE || record || !dated) {
                 if (open) {

@@ -13,7 +13,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the turbo filter would have counted: each event is scanned by the project's recognizer, the rules
+ * What the turbo filter would have counted: each event is scanned by the project's recognizer (its message;
+ * the messages of a printed throwable only with {@code scanThrowables}, see {@link PrintedThrowable}), the rules
  * of one log call applied (each distinct code once, at most {@code maxCodesPerEvent} codes, at most one
  * success), and the codes tallied per series in total, per hour, per minute for the security codes and,
  * for a backfill, per step. Labels follow the binder: codes outside the catalog are {@code unknown}, and
@@ -74,7 +75,7 @@ final class Analysis implements EventSplitter.Events {
             undated++;
         }
         eventCodes.size = 0;
-        recognizer.scanText(text, eventCodes, recognizer.maxCodesPerEvent());
+        scan(text);
         for (int i = 0; i < eventCodes.size; i++) {
             Series s = seriesOf(eventCodes.codes[i]);
             s.total++;
@@ -90,6 +91,25 @@ final class Analysis implements EventSplitter.Events {
             if (s.samples.size() < samplesPerCode) {
                 s.samples.add(input + ":" + line + ": " + sampleText(text));
             }
+        }
+    }
+
+    /**
+     * Scans an event as the filter scans a log call: the message, and the messages of a printed throwable and its
+     * causes only with {@code scanThrowables}; the rest of a printed stack trace never.
+     */
+    private void scan(String text) {
+        int budget = recognizer.maxCodesPerEvent();
+        int trace = PrintedThrowable.start(text);
+        if (trace < 0) {
+            recognizer.scanText(text, eventCodes, budget);
+            return;
+        }
+        if (trace > 0) {
+            recognizer.scanText(text.substring(0, trace), eventCodes, budget);
+        }
+        if (recognizer.scanThrowables()) {
+            PrintedThrowable.messages(text, trace, message -> recognizer.scanText(message, eventCodes, budget - eventCodes.size));
         }
     }
 

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the data path over the inputs: the {@link InputReader} on a thread of its own, the splitting and
- * recognition on the calling thread, a {@link Progress} bar on standard error when that is a terminal.
+ * recognition on the calling thread, a {@link Progress} bar on standard error when asked for.
  * Input errors are printed as they happen, naming the input, and the next input is read.
  */
 final class Analyzer {
@@ -30,13 +30,13 @@ final class Analyzer {
     }
 
     static List<InputResult> run(List<InputReader.Input> inputs, InputStream stdin, EventSplitter splitter, Analysis analysis, PrintStream err,
-            boolean progressAllowed) throws InterruptedException {
+            Progress.When progressWhen) throws InterruptedException {
         BlockingQueue<InputReader.Item> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
         AtomicLong bytesRead = new AtomicLong();
         Thread reader = new Thread(new InputReader(inputs, stdin, queue, bytesRead), "dc-cli-reader");
         reader.setDaemon(true);
         reader.start();
-        Progress progress = progressAllowed ? Progress.startIfLarge(inputs, bytesRead, err) : null;
+        Progress progress = Progress.start(progressWhen, inputs, bytesRead, err);
         List<InputResult> results = new ArrayList<>();
         long eventsBefore = 0;
         try {

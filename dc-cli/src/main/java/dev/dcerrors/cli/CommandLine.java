@@ -38,6 +38,8 @@ final class CommandLine {
     final List<InputReader.Input> inputs = new ArrayList<>();
     final RecognizerOptions options = new RecognizerOptions();
     ZoneId zone = ZoneId.systemDefault();
+    /** {@code --progress} (true) or {@code --no-progress} (false); null: when standard error is a terminal. */
+    @Nullable Boolean progress;
     // analyze
     boolean json;
     @Nullable Path html;
@@ -55,7 +57,10 @@ final class CommandLine {
      */
     static CommandLine parse(String[] args) {
         CommandLine line = new CommandLine();
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+        if (args.length == 0) {
+            throw new UsageException("no command: expected analyze or backfill");
+        }
+        if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             return line;
         }
         switch (args[0]) {
@@ -89,6 +94,10 @@ final class CommandLine {
             RecognitionFlag flag = RecognitionFlag.of(name);
             if (flag != null && flag.kind == RecognitionFlag.Kind.SWITCH) {
                 flag.apply(line.options, inline == null ? "true" : inline);
+                continue;
+            }
+            if ((name.equals("--progress") || name.equals("--no-progress")) && inline == null) {
+                line.progress = name.equals("--progress");
                 continue;
             }
             if (name.equals("--json") && line.command == Command.ANALYZE && inline == null) {

@@ -38,7 +38,7 @@ public final class DcCli {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int status = run(args, System.in, out, err, System.console() != null);
+        int status = run(args, System.in, out, err, Terminal.standardErrorIsTerminal());
         out.flush();
         System.exit(status);
     }
@@ -46,7 +46,8 @@ public final class DcCli {
     /**
      * Runs one command line.
      *
-     * @param terminal whether standard error is a terminal (for the progress bar)
+     * @param terminal whether standard error is a terminal: the progress bar is drawn there unless {@code --progress}
+     *                 or {@code --no-progress} says otherwise
      * @return the exit status
      */
     static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err, boolean terminal) {
@@ -99,7 +100,9 @@ public final class DcCli {
             List<Analyzer.InputResult> results) throws InterruptedException {
         Analysis analysis = new Analysis(recognizer, line.options.getMaxUnknownCodes(), line.sample, stepMillis);
         EventSplitter splitter = new EventSplitter(new Timestamps(line.zone), line.options.getMaxScanChars() + 1, analysis);
-        results.addAll(Analyzer.run(line.inputs, stdin, splitter, analysis, err, terminal));
+        Progress.When progress = line.progress != null ? (line.progress ? Progress.When.ALWAYS : Progress.When.NEVER)
+                : terminal ? Progress.When.LARGE_INPUTS : Progress.When.NEVER;
+        results.addAll(Analyzer.run(line.inputs, stdin, splitter, analysis, err, progress));
         return analysis;
     }
 

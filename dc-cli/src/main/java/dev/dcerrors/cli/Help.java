@@ -35,10 +35,18 @@ final class Help {
         }
         h.append("Inputs:\n");
         option(h, "FILE...", "Log files, plain or gzip (recognized by content), in any order; - for standard input. UTF-8; invalid bytes are replaced.");
-        option(h, "", "A line that starts with a timestamp (yyyy-MM-dd HH:mm:ss.SSS or ,SSS; ISO-8601 with T and an offset or Z), or a JSON line"
-                + " with an @timestamp, timestamp or time field, starts an event; the lines after it without one belong to it. One event counts"
-                + " as one log call. Lines before a file's first timestamp are undated events of their own.");
+        option(h, "", "A line that starts with a timestamp (yyyy-MM-dd HH:mm:ss.SSS or ,SSS; ISO-8601 with T and an offset or Z), or a JSON"
+                + " log record, starts an event; the lines after it without one belong to it. A JSON log record is a line that is one JSON object"
+                + " in a JSON-lines file (its first line is one with a timestamp field or a marker key), or anywhere with a marker key: @timestamp,"
+                + " log.level, or message with level; it is dated by its @timestamp, timestamp or time field, else by the event before it."
+                + " Other one-line JSON, such as a response body, belongs to the event before it. One event counts as one log call. Lines before a file's first timestamp are undated events of their own. The lines of a printed throwable"
+                + " (its header, at, Caused by:, Suppressed:, ... N more) are not read, as the filter reads no throwable by default; with"
+                + " --scan-throwables the messages of the throwable and its causes are.");
         option(h, "--zone ZONE", "The zone of timestamps without an offset. Default: the system zone, here " + ZoneId.systemDefault().getId() + ".");
+        h.append("\nProgress:\n");
+        option(h, "--progress", "Draw the progress bar on standard error (bytes read, events, elapsed time) whatever standard error is"
+                + " and however small the inputs. Default: only when standard error is a terminal, for inputs of 8 MB or more or standard input.");
+        option(h, "--no-progress", "Never draw it.");
         h.append("\nRecognition (the turbo filter's options, with the same defaults; logback.xml element in brackets):\n");
         for (RecognitionFlag flag : RecognitionFlag.values()) {
             String value = flag.valueName();

@@ -10,12 +10,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A progress bar on standard error, redrawn four times a second on one line: bytes read of the total (of
- * the files as stored, compressed or not), events, elapsed time. Only for inputs over a few MB, and only
- * when standard error is a terminal: the caller decides that from {@link System#console()}.
+ * the files as stored, compressed or not), events, elapsed time. By default only for inputs over a few MB
+ * (or standard input, whose size is unknown), and only when standard error is a terminal
+ * ({@link Terminal}); {@code --progress} draws it always, {@code --no-progress} never.
  */
 final class Progress {
 
     static final long MIN_BYTES = 8L << 20;
+
+    /** When a bar is drawn. */
+    enum When {
+        NEVER,
+        /** For inputs of {@link #MIN_BYTES} or more, or standard input. */
+        LARGE_INPUTS,
+        ALWAYS
+    }
+
     private static final int WIDTH = 30;
 
     private final long total;
@@ -34,8 +44,14 @@ final class Progress {
         thread.setDaemon(true);
     }
 
-    /** A running progress bar when the inputs add up to {@link #MIN_BYTES} or more (or include standard input), else null. */
-    static @Nullable Progress startIfLarge(List<InputReader.Input> inputs, AtomicLong bytesRead, PrintStream err) {
+    /**
+     * A running progress bar, drawn once before this returns, or null when {@code when} says there is none for
+     * these inputs.
+     */
+    static @Nullable Progress start(When when, List<InputReader.Input> inputs, AtomicLong bytesRead, PrintStream err) {
+        if (when == When.NEVER) {
+            return null;
+        }
         long total = 0;
         boolean stdin = false;
         for (InputReader.Input input : inputs) {
@@ -50,10 +66,11 @@ final class Progress {
                 }
             }
         }
-        if (total < MIN_BYTES && !stdin) {
+        if (when == When.LARGE_INPUTS && total < MIN_BYTES && !stdin) {
             return null;
         }
         Progress progress = new Progress(stdin ? -1 : total, bytesRead, err);
+        progress.draw();
         progress.thread.start();
         return progress;
     }
@@ -64,17 +81,19 @@ final class Progress {
 
     private void loop() {
         while (running) {
-            synchronized (this) {
-                if (running) {
-                    err.print("\r" + line());
-                    err.flush();
-                }
-            }
             try {
                 Thread.sleep(250);
             } catch (InterruptedException e) {
                 return;
             }
+            draw();
+        }
+    }
+
+    private synchronized void draw() {
+        if (running) {
+            err.print("\r" + line());
+            err.flush();
         }
     }
 

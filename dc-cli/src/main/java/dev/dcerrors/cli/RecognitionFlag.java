@@ -17,6 +17,7 @@ enum RecognitionFlag {
     ERROR_CODE_RANGE(Option.ERROR_CODE_RANGE, Kind.TEXT, RecognizerOptions::setErrorCodeRange),
     MAX_CODES_PER_EVENT(Option.MAX_CODES_PER_EVENT, Kind.NUMBER, (o, v) -> o.setMaxCodesPerEvent(Integer.parseInt(v))),
     IGNORE_KEY_CASE(Option.IGNORE_KEY_CASE, Kind.SWITCH, (o, v) -> o.setIgnoreKeyCase(Boolean.parseBoolean(v))),
+    SCAN_THROWABLES(Option.SCAN_THROWABLES, Kind.SWITCH, (o, v) -> o.setScanThrowables(Boolean.parseBoolean(v))),
     MAX_UNKNOWN_CODES(Option.MAX_UNKNOWN_CODES, Kind.NUMBER, (o, v) -> o.setMaxUnknownCodes(Integer.parseInt(v))),
     MAX_SCAN_CHARS(Option.MAX_SCAN_CHARS, Kind.NUMBER, (o, v) -> o.setMaxScanChars(Integer.parseInt(v)));
 

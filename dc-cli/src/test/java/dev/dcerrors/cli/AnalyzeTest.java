@@ -46,6 +46,15 @@ class AnalyzeTest {
     }
 
     @Test
+    void withScanThrowablesTheMessagesOfPrintedThrowablesAndTheirCausesCountToo() throws Exception {
+        Cli.Result result = Cli.run(args(corpus.files, "analyze", "--json", "--scan-throwables", "--zone", Corpus.ZONE.getId()));
+
+        assertThat(result.status()).as(result.err()).isZero();
+        assertThat(JSON.readTree(result.out())).isEqualTo(JSON.readTree(corpus.expectedJson(true)));
+        assertThat(corpus.throwableErrors).containsKeys(5000, 5049);
+    }
+
+    @Test
     void inputOrderDoesNotChangeTheCounts() throws Exception {
         List<Path> shuffled = new ArrayList<>(corpus.files);
         Collections.shuffle(shuffled, new Random(7));
@@ -65,7 +74,7 @@ class AnalyzeTest {
 
         assertThat(fromStdin.status()).isZero();
         assertThat(JSON.readTree(fromStdin.out())).isEqualTo(JSON.readTree(fromFile.out()));
-        assertThat(JSON.readTree(fromFile.out()).path("events").asLong()).isEqualTo(3000);
+        assertThat(JSON.readTree(fromFile.out()).path("events").asLong()).isEqualTo(corpus.fileEvents.get(0));
     }
 
     @Test

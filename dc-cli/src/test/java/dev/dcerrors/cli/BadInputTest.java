@@ -115,6 +115,18 @@ class BadInputTest {
         assertUsage(Cli.run("analyze", "--out", "x", good.toString()), "dc-cli: unknown option '--out' for analyze", CommandLine.USAGE_ANALYZE);
     }
 
+    @Test
+    void noArgumentsIsAUsageErrorWithTheUsageOnStandardErrorWhileHelpExitsWith0() {
+        Cli.Result none = Cli.run();
+
+        assertUsage(none, "dc-cli: no command: expected analyze or backfill", CommandLine.USAGE);
+        assertThat(none.err()).doesNotContain("Recognition (");
+        Cli.Result help = Cli.run("--help");
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).startsWith(CommandLine.USAGE).contains("Recognition (");
+        assertThat(help.err()).isEmpty();
+    }
+
     private static void assertUsage(Cli.Result result, String message, String usage) {
         assertThat(result.status()).as(result.err()).isEqualTo(2);
         assertThat(result.out()).isEmpty();
@@ -164,7 +176,7 @@ class BadInputTest {
                 assertThat(result.out()).contains("Default: " + flag.option.defaultValue() + ".");
             }
         }
-        assertThat(result.out()).contains("--extra-key KEY", "--message-key KEY", "--zone ZONE", "the system zone", "analyze", "backfill", "--step");
+        assertThat(result.out()).contains("--extra-key KEY", "--message-key KEY", "--zone ZONE", "--progress", "--no-progress", "the system zone", "analyze", "backfill", "--step");
         assertThat(Cli.run("backfill", "--help").out()).startsWith(CommandLine.USAGE_BACKFILL).contains("--instance NAME");
         assertThat(List.of(Cli.run("analyze", "--help").out().split("\n"))).first().isEqualTo(CommandLine.USAGE_ANALYZE);
     }

@@ -19,9 +19,11 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A generated log corpus in the formats dc-cli reads, with the counts it must find, kept while writing:
- * Logback pattern lines (with {@code .SSS} and {@code ,SSS}) with stack traces and pretty-printed bodies,
- * logstash JSON lines, an older rotation as gzip, a file that starts with undated lines, and invalid UTF-8
- * bytes. Codes appear as envelopes with a message key beside {@code code} and as {@code code=N} prose.
+ * Logback pattern lines (with {@code .SSS} and {@code ,SSS}) with stack traces, pretty-printed and one-line
+ * JSON bodies and ECS records, logstash JSON lines (some without a timestamp field), an older rotation as gzip,
+ * a file that starts with undated lines, and invalid UTF-8 bytes. Codes appear as envelopes with a message key beside {@code code} and as {@code code=N} prose. Some
+ * are only in the messages of printed throwables: counted with {@code --scan-throwables} alone, as the filter
+ * counts them with {@code scanThrowables}; codes in frames and suppressed throwables are never counted.
  */
 final class Corpus {
 
@@ -40,12 +42,16 @@ final class Corpus {
     }
 
     final List<Path> files = new ArrayList<>();
+    /** The events of each file, in the order of {@link #files}. */
+    final List<Long> fileEvents = new ArrayList<>();
     /** The dated events; undated ones are only counted. */
     final List<Event> dated = new ArrayList<>();
     long events;
     long undated;
     long success;
     final Map<Integer, Long> errors = new TreeMap<>();
+    /** The errors counted besides {@link #errors} with {@code --scan-throwables}: codes only in a throwable's messages. */
+    final Map<Integer, Long> throwableErrors = new TreeMap<>();
 
     private final Random random = new Random(16);
 
@@ -53,15 +59,29 @@ final class Corpus {
     static Corpus write(Path dir, int eventsPerFile) throws IOException {
         Corpus corpus = new Corpus();
         Files.createDirectories(dir);
-        corpus.files.add(corpus.logback(dir.resolve("app.log.1.gz"), START.minusSeconds(86_400), eventsPerFile, true));
-        corpus.files.add(corpus.logback(dir.resolve("app.log"), START, eventsPerFile, false));
-        corpus.files.add(corpus.jsonLines(dir.resolve("app.json"), START.plusSeconds(3600), eventsPerFile));
-        corpus.files.add(corpus.startingUndated(dir.resolve("worker.log"), START.plusSeconds(7200), eventsPerFile));
+        corpus.add(corpus.logback(dir.resolve("app.log.1.gz"), START.minusSeconds(86_400), eventsPerFile, true));
+        corpus.add(corpus.logback(dir.resolve("app.log"), START, eventsPerFile, false));
+        corpus.add(corpus.jsonLines(dir.resolve("app.json"), START.plusSeconds(3600), eventsPerFile));
+        corpus.add(corpus.startingUndated(dir.resolve("worker.log"), START.plusSeconds(7200), eventsPerFile));
         return corpus;
+    }
+
+    private void add(Path file) {
+        files.add(file);
+        fileEvents.add(events - fileEvents.stream().mapToLong(Long::longValue).sum());
     }
 
     /** The expected {@code analyze --json} object. */
     String expectedJson() {
+        return expectedJson(false);
+    }
+
+    /** The expected {@code analyze --json} object, with or without {@code --scan-throwables}. */
+    String expectedJson(boolean scanThrowables) {
+        Map<Integer, Long> errors = new TreeMap<>(this.errors);
+        if (scanThrowables) {
+            throwableErrors.forEach((code, count) -> errors.merge(code, count, Long::sum));
+        }
         StringBuilder sb = new StringBuilder();
         Instant first = dated.stream().map(Event::time).min(Instant::compareTo).orElseThrow();
         Instant last = dated.stream().map(Event::time).max(Instant::compareTo).orElseThrow();
@@ -89,6 +109,14 @@ final class Corpus {
     }
 
     private void count(Instant time, List<Integer> codes) {
+        count(time, codes, List.of());
+    }
+
+    /** One event: {@code codes} count always, {@code throwableCodes} (distinct from them) with --scan-throwables only. */
+    private void count(Instant time, List<Integer> codes, List<Integer> throwableCodes) {
+        for (int code : throwableCodes) {
+            throwableErrors.merge(code, 1L, Long::sum);
+        }
         events++;
         if (time == null) {
             undated++;
@@ -158,6 +186,36 @@ final class Corpus {
                     line(bytes, " evicted");
                     count(time, List.of());
                     break;
+                case 7: { // codes only in the printed throwable: its message, a cause's; frames and suppressed never count
+                    int cause = code == 5000 ? 5049 : 5000;
+                    line(bytes, head + "ERROR c.e.api.Gateway - request " + i + " failed");
+                    if (i % 3 == 0) {
+                        line(bytes, "java.lang.IllegalStateException: {\"code\":" + code + ",\"msg\":\"Service exception.\"}");
+                    } else if (i % 3 == 1) { // a class not named like a throwable: a header because a frame follows
+                        line(bytes, "com.example.api.GatewayFailure: {\"code\":" + code + ",\"msg\":\"failed\"}");
+                    } else { // a message of several lines
+                        line(bytes, "com.example.api.GatewayException: upstream answered");
+                        line(bytes, "{\"code\":" + code + ",\"msg\":\"failed\"}");
+                    }
+                    line(bytes, "\tat com.example.api.Gateway.call(Gateway.java:12) ~[app.jar:1.0]");
+                    line(bytes, "\tSuppressed: java.io.IOException: close {\"code\":5325,\"msg\":\"blocked\"}");
+                    line(bytes, "\t\tat com.example.api.Gateway.close(Gateway.java:30)");
+                    line(bytes, "Caused by: com.example.api.UpstreamException: {\"code\":" + cause + ",\"msg\":\"from upstream\"}");
+                    line(bytes, "\tat com.example.api.Upstream.get(Upstream.java:7) code=5148");
+                    line(bytes, "\t... 3 common frames omitted");
+                    count(time, List.of(), List.of(code, cause));
+                    break;
+                }
+                case 8: // a one-line JSON body continues the event (counted once); an ECS record stands alone, at the time before it
+                    line(bytes, head + "INFO  c.e.api.Client - response {\"code\":" + code + ",\"msg\":\"failed\"}");
+                    line(bytes, "{\"code\":" + code + ",\"message\":\"failed\",\"timestamp\":\"" + time + "\"}");
+                    count(time, List.of(code));
+                    if (i % 2 == 0) {
+                        int other = code == 5005 ? 5021 : 5005;
+                        line(bytes, "{\"log.level\":\"WARN\",\"message\":\"retrying code=" + other + "\",\"ecs.version\":\"1.2.0\"}");
+                        count(time, List.of(other));
+                    }
+                    break;
                 default:
                     line(bytes, head + "INFO  c.e.api.AccessLog - GET /api/devices/" + i + " took " + random.nextInt(300) + " ms");
                     count(time, List.of());
@@ -177,7 +235,10 @@ final class Corpus {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Instant time = from;
         for (int i = 0; i < count; i++) {
-            time = time.plusMillis(1 + random.nextInt(20_000));
+            boolean withoutTimestamp = i % 7 == 6; // a JSON line of its own all the same, at the time of the line before
+            if (!withoutTimestamp) {
+                time = time.plusMillis(1 + random.nextInt(20_000));
+            }
             int code = CODES[random.nextInt(CODES.length)];
             int kind = random.nextInt(4);
             String field = i % 3 == 0 ? "@timestamp" : i % 3 == 1 ? "timestamp" : "time";
@@ -197,8 +258,12 @@ final class Corpus {
                 message = "GET /api/devices/" + i;
                 codes = List.of();
             }
-            line(bytes, "{\"" + field + "\":\"" + stamp + "\",\"@version\":\"1\",\"message\":\"" + message
-                    + "\",\"logger_name\":\"c.e.api.Client\",\"thread_name\":\"main\",\"level\":\"INFO\",\"level_value\":20000}");
+            if (withoutTimestamp) { // nor a marker key: a record because the file is JSON lines
+                line(bytes, "{\"@version\":\"1\",\"message\":\"" + message + "\",\"logger_name\":\"c.e.api.Client\",\"level_value\":20000}");
+            } else {
+                line(bytes, "{\"" + field + "\":\"" + stamp + "\",\"@version\":\"1\",\"message\":\"" + message
+                        + "\",\"logger_name\":\"c.e.api.Client\",\"thread_name\":\"main\",\"level\":\"INFO\",\"level_value\":20000}");
+            }
             count(time, codes);
         }
         Files.write(file, bytes.toByteArray());
@@ -211,7 +276,7 @@ final class Corpus {
         line(bytes, "\tat com.example.worker.Job.run(Job.java:7)");
         count(null, List.of());
         line(bytes, "Caused by: java.io.IOException: upstream said {\"code\":5000,\"msg\":\"Service exception\"}");
-        count(null, List.of(5000));
+        count(null, List.of(), List.of(5000));
         line(bytes, "retrying code=5005 later");
         count(null, List.of(5005));
         Instant time = from;

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code promtool tsdb create-blocks-from openmetrics}, start a Prometheus on 127.0.0.1 on those blocks,
  * and query the counters at chosen times; the recording rules' expressions must run on the data.
  */
+@Tag("slow") // starts a real Prometheus server
 class BackfillPrometheusTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

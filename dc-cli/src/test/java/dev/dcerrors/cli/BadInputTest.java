@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,6 +139,7 @@ class BadInputTest {
      * the turbo filter cuts texts, the code at its start counted, and memory stays bounded.
      */
     @Test
+    @Tag("slow") // 512 MB through a child JVM
     void aHugeLineWithoutALineBreakDoesNotExhaustMemory() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"), DcCli.class.getName(), "analyze", "--json", "-")

@@ -90,7 +90,7 @@ local promql = import 'lib/promql.libsonnet';
         dashboard: c.grafana.overviewUid,
         panelId: 10,
         summary: 'Target %s exports no Developer Center metrics' % T,
-        description: 'Target %s is up but exports no devcenter_responses_total, while its job did within the last %s: the turbo filter is not installed in logback.xml, or the binder is not bound to the registry that is scraped. Every other DC alert is blind on it.' % [T, c.absence.lookback],
+        description: 'Target %s is up but exports no devcenter_responses_total, although its job exported it before: the turbo filter is not installed in logback.xml, or the binder is not bound to the registry that is scraped. Every other DC alert is blind on it.' % T,
       },
       {
         name: 'DevCenterResponsesStopped',
@@ -100,7 +100,7 @@ local promql = import 'lib/promql.libsonnet';
         dashboard: c.grafana.overviewUid,
         panelId: 10,
         summary: 'Target %s recognizes no Developer Center responses any more' % T,
-        description: 'Target %s is up and exports the counters, but recognized no response in the last %s (it averaged {{ $value | printf "%%.2f" }}/s over the last %s): responses are no longer logged, or no longer reach the turbo filter. Every other DC alert is blind on it.' % [T, c.absence.stoppedFor, c.absence.lookback],
+        description: 'Target %s is up, exports the counters and recognized responses before, but none in the last %s: responses are no longer logged, or no longer reach the turbo filter. Every other DC alert is blind on it.' % [T, c.absence.stoppedFor],
       },
     ],
     severity(kind):: c.severities[kind],

@@ -58,12 +58,19 @@
     },
 
     // Missing metrics: a target that is up but exports no devcenter_responses_total although its job
-    // did within `lookback`; responses that drop to zero for `stoppedFor` on a target that had some
-    // within `lookback` and is up.
+    // did; a target that is up, had recognized responses, and recognized none for `stoppedFor`.
+    // "Did" and "had": the Prometheus rules remember it with recording rules that read their own series
+    // back, for as long as the job (the target) has an `up` series and across gaps of up to `remember`
+    // (a job scaled to zero for a weekend, Prometheus down for a while), so these alerts keep firing
+    // for as long as the problem lasts. Each evaluation reads up to `remember` of those series (one per
+    // job, one per target; cheap, constant 1s): shorten it on a very large fleet, but keep it longer
+    // than any gap you want bridged. The Grafana-managed twins cannot use recording rules: they look
+    // `lookback` back in the raw counters, so they resolve once the problem is older than `lookback`.
     absence: {
       targetLabels: ['job', 'instance'],  // the labels that name a scrape target (add `cluster` across clusters)
       upSelector: '',  // extra matchers on `up`, e.g. 'job=~"backend|payments"'
-      lookback: '1d',
+      remember: '30d',
+      lookback: '1d',  // Grafana-managed rules only
       stoppedFor: '30m',
       'for': '10m',
     },

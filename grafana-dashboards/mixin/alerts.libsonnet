@@ -42,7 +42,7 @@ local promql = import 'lib/promql.libsonnet';
         dashboard: c.grafana.securityUid,
         panelId: 6,
         summary: 'Developer Center keeps answering "IP address blocked" to callers of %s' % G,
-        description: '{{ $value | printf "%%.1f" }} answers a minute with code %(code)s (IP address blocked for 20 minutes) over the last %(w)s on %(G)s, above %(t)s a minute: addresses calling through this service are blocked and still calling.' % {
+        description: '{{ $value | printf "%%.1f" }} answers a minute with code %(code)s (IP address blocked for 20 minutes) over the last %(w)s on %(G)s, above %(t)s a minute: addresses calling through this service are blocked and still calling, more often than one retrying client does.' % {
           code: c.ipBlock.code, w: c.ipBlock.window, G: G, t: c.ipBlock.perMinute,
         },
       },
@@ -54,7 +54,7 @@ local promql = import 'lib/promql.libsonnet';
         dashboard: c.grafana.securityUid,
         panelId: 6,
         summary: 'Developer Center is blocking access from %s for abnormal behaviour' % G,
-        description: '{{ $value | printf "%%.1f" }} answers a minute with code %(code)s (access blocked for 24 hours) over the last %(w)s on %(G)s, above %(t)s a minute: a caller is blocked for a day and keeps calling.' % {
+        description: '{{ $value | printf "%%.1f" }} answers a minute with code %(code)s (access blocked for 24 hours) over the last %(w)s on %(G)s, above %(t)s a minute: callers blocked for a day keep calling, more often than one retrying client does.' % {
           code: c.abnormalAccess.code, w: c.abnormalAccess.window, G: G, t: c.abnormalAccess.perMinute,
         },
       },

@@ -42,7 +42,7 @@ local promql = import 'lib/promql.libsonnet';
         dashboard: c.grafana.securityUid,
         panelId: 6,
         summary: 'Developer Center keeps answering "IP address blocked" to callers of %s' % G,
-        description: '{{ $value | printf "%%.1f" }} answers a minute with code %(code)s (IP address blocked for 20 minutes) over the last %(w)s on %(G)s, above %(t)s a minute: addresses calling through this service are blocked and still calling.' % {
+        description: '{{ $value | printf "%%.1f" }} answers a minute with code %(code)s (IP address blocked for 20 minutes) over the last %(w)s on %(G)s, above %(t)s a minute: addresses calling through this service are blocked and still calling, more often than one retrying client does.' % {
           code: c.ipBlock.code, w: c.ipBlock.window, G: G, t: c.ipBlock.perMinute,
         },
       },
@@ -54,7 +54,7 @@ local promql = import 'lib/promql.libsonnet';
         dashboard: c.grafana.securityUid,
         panelId: 6,
         summary: 'Developer Center is blocking access from %s for abnormal behaviour' % G,
-        description: '{{ $value | printf "%%.1f" }} answers a minute with code %(code)s (access blocked for 24 hours) over the last %(w)s on %(G)s, above %(t)s a minute: a caller is blocked for a day and keeps calling.' % {
+        description: '{{ $value | printf "%%.1f" }} answers a minute with code %(code)s (access blocked for 24 hours) over the last %(w)s on %(G)s, above %(t)s a minute: callers blocked for a day keep calling, more often than one retrying client does.' % {
           code: c.abnormalAccess.code, w: c.abnormalAccess.window, G: G, t: c.abnormalAccess.perMinute,
         },
       },
@@ -90,7 +90,7 @@ local promql = import 'lib/promql.libsonnet';
         dashboard: c.grafana.overviewUid,
         panelId: 10,
         summary: 'Target %s exports no Developer Center metrics' % T,
-        description: 'Target %s is up but exports no devcenter_responses_total, while its job did within the last %s: the turbo filter is not installed in logback.xml, or the binder is not bound to the registry that is scraped. Every other DC alert is blind on it.' % [T, c.absence.lookback],
+        description: 'Target %s is up but exports no devcenter_responses_total, although its job exported it before: the turbo filter is not installed in logback.xml, or the binder is not bound to the registry that is scraped. Every other DC alert is blind on it.' % T,
       },
       {
         name: 'DevCenterResponsesStopped',
@@ -100,7 +100,7 @@ local promql = import 'lib/promql.libsonnet';
         dashboard: c.grafana.overviewUid,
         panelId: 10,
         summary: 'Target %s recognizes no Developer Center responses any more' % T,
-        description: 'Target %s is up and exports the counters, but recognized no response in the last %s (it averaged {{ $value | printf "%%.2f" }}/s over the last %s): responses are no longer logged, or no longer reach the turbo filter. Every other DC alert is blind on it.' % [T, c.absence.stoppedFor, c.absence.lookback],
+        description: 'Target %s is up, exports the counters and recognized responses before, but none in the last %s: responses are no longer logged, or no longer reach the turbo filter. Every other DC alert is blind on it.' % [T, c.absence.stoppedFor],
       },
     ],
     severity(kind):: c.severities[kind],

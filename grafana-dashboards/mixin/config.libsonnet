@@ -37,11 +37,17 @@
       ticketTimesLastWeek: 5,
       ticketFor: '15m',
     },
-    // IP address blocked for 20 minutes (5148): every answer to a blocked address counts, so the
-    // threshold is a sustained rate that one client retrying with a sane back-off does not reach.
-    ipBlock: { code: '5148', window: '10m', perMinute: 6, 'for': '10m' },
-    // Access blocked for 24 hours after abnormal behaviour (5325).
-    abnormalAccess: { code: '5325', window: '30m', perMinute: 1, 'for': '5m' },
+    // IP address blocked for 20 minutes (5148) and access blocked for 24 hours after abnormal
+    // behaviour (5325): every answer to a blocked caller counts, and the counters have no address
+    // label, so one client cannot be told from many except by the rate. One client retrying every
+    // 2 to 5 seconds for its whole block sends 12 to 30 answers a minute, for 20 minutes (5148) or
+    // all day (5325), and may be blocked again when the block ends: a longer window or `for` does
+    // not help, only a floor above what one client produces does. 60 a minute (one a second) is
+    // twice one client retrying every 2 s; a wave of blocked addresses (credential stuffing,
+    // a scraper farm) answers several a second and trips it. Below it: at most two clients
+    // retrying every 2 s, or one retrying every second; the Security dashboard shows those.
+    ipBlock: { code: '5148', window: '10m', perMinute: 60, 'for': '10m' },
+    abnormalAccess: { code: '5325', window: '30m', perMinute: 60, 'for': '5m' },
 
     // SLO on server-side errors. Bad events: codes of these severities outside these categories
     // (security rejections and user mistakes are not the service failing). Good + bad: every
@@ -58,12 +64,19 @@
     },
 
     // Missing metrics: a target that is up but exports no devcenter_responses_total although its job
-    // did within `lookback`; responses that drop to zero for `stoppedFor` on a target that had some
-    // within `lookback` and is up.
+    // did; a target that is up, had recognized responses, and recognized none for `stoppedFor`.
+    // "Did" and "had": the Prometheus rules remember it with recording rules that read their own series
+    // back, for as long as the job (the target) has an `up` series and across gaps of up to `remember`
+    // (a job scaled to zero for a weekend, Prometheus down for a while), so these alerts keep firing
+    // for as long as the problem lasts. Each evaluation reads up to `remember` of those series (one per
+    // job, one per target; cheap, constant 1s): shorten it on a very large fleet, but keep it longer
+    // than any gap you want bridged. The Grafana-managed twins cannot use recording rules: they look
+    // `lookback` back in the raw counters, so they resolve once the problem is older than `lookback`.
     absence: {
       targetLabels: ['job', 'instance'],  // the labels that name a scrape target (add `cluster` across clusters)
       upSelector: '',  // extra matchers on `up`, e.g. 'job=~"backend|payments"'
-      lookback: '1d',
+      remember: '30d',
+      lookback: '1d',  // Grafana-managed rules only
       stoppedFor: '30m',
       'for': '10m',
     },

@@ -42,6 +42,24 @@ local promql = import 'lib/promql.libsonnet';
           for w in q.sloWindows
         ]),
       } + interval,
+      {
+        // The memory of DevCenterMetricsMissing and DevCenterResponsesStopped (see RUNBOOKS.md, "Metrics
+        // missing"): each rule reads its own series back, so what it has seen once stays remembered
+        // while the job (the target) is scraped, and across gaps shorter than `absence.remember`.
+        name: 'devcenter-errors-absence.rules',
+        rules: [
+          {
+            // Jobs that export devcenter_responses_total.
+            record: q.rules.jobExported,
+            expr: q.absenceMemory(q.rules.jobExported, 'group by (%s) (%s)' % [q.by(q.absenceJobLabels), q.responses()], q.absenceJobLabels),
+          },
+          {
+            // Targets that recognized responses.
+            record: q.rules.targetCounted,
+            expr: q.absenceMemory(q.rules.targetCounted, 'group by (%s) (rate(%s[5m]) > 0)' % [q.by(c.absence.targetLabels), q.responses()], c.absence.targetLabels),
+          },
+        ],
+      } + interval,
     ],
   },
 }

@@ -37,8 +37,8 @@ local lib = import 'lib.libsonnet';
           g.target(perMinute([c.lockout.warningCode, c.lockout.code], ' offset 1w'), '{{code}} last week', refId='B'),
         ], 'cpm', thresholdLine=c.lockout.pagePerMinute),
         g.timeseries(6, 'IP and abnormal-access blocks per minute, against last week', |||
-          Codes %s (IP blocked) and %s (access blocked for 24 hours) per minute, and the same codes one week earlier (dashed). The dashed red line is the IP-block ticket's threshold (%g a minute over %s).
-        ||| % [c.ipBlock.code, c.abnormalAccess.code, c.ipBlock.perMinute, c.ipBlock.window], [12, 4, 12, 8], [
+          Codes %s (IP blocked) and %s (access blocked for 24 hours) per minute, and the same codes one week earlier (dashed). The dashed red line is the IP-block ticket's threshold (%g a minute over %s; the abnormal-access ticket's is %g a minute over %s), above what one client retrying every 2 seconds produces (30 a minute).
+        ||| % [c.ipBlock.code, c.abnormalAccess.code, c.ipBlock.perMinute, c.ipBlock.window, c.abnormalAccess.perMinute, c.abnormalAccess.window], [12, 4, 12, 8], [
           g.target(perMinute([c.ipBlock.code, c.abnormalAccess.code]), '{{code}}'),
           g.target(perMinute([c.ipBlock.code, c.abnormalAccess.code], ' offset 1w'), '{{code}} last week', refId='B'),
         ], 'cpm', thresholdLine=c.ipBlock.perMinute),

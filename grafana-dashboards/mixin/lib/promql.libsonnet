@@ -33,7 +33,28 @@
       serverErrors(w): '%s:devcenter_server_errors:rate%s' % [L, w],
       responses(w): '%s:devcenter_responses:rate%s' % [L, w],
       serverErrorRatio(w): '%s:devcenter_server_errors:ratio_rate%s' % [L, w],
+      // The memory of the absence alerts (value 1): jobs that exported devcenter_responses_total,
+      // targets that recognized responses.
+      jobExported: '%s:devcenter_responses:exported' % std.join('_', q.absenceJobLabels),
+      targetCounted: '%s:devcenter_responses:counted' % std.join('_', c.absence.targetLabels),
     },
+    // The labels that name a job: the target labels without the instance label.
+    absenceJobLabels:: std.filter(function(l) l != c.instanceLabel, c.absence.targetLabels),
+    // The absence alerts' memory, as recording rules: now, or remembered (the rule's own series over
+    // `absence.remember`) while the job (the target) still has an `up` series.
+    absenceMemory(record, now, labels)::
+      |||
+        %(now)s
+        or
+        (
+          max by (%(L)s) (last_over_time(%(record)s[%(remember)s]))
+          and on (%(L)s)
+          group by (%(L)s) (%(up)s)
+        )
+      ||| % {
+        now: now, record: record, L: q.by(labels), remember: c.absence.remember,
+        up: 'up' + (if c.absence.upSelector == '' then '' else '{%s}' % c.absence.upSelector),
+      },
     sloWindows:: ['5m', '30m', '1h', '2h', '6h', '1d', '3d'],
 
     // Rates per grouping, either from the recording rules or inlined from the raw counters
@@ -93,25 +114,39 @@
       burnFast(recorded):: q.alerts.burnGuarded(q.alerts.fastPairs, '1h', recorded),
       burnSlow(recorded):: q.alerts.burnGuarded(q.alerts.slowPairs, '1d', recorded),
 
+      // Missing metrics. Prometheus: the memory recording rules (rules.jobExported, rules.targetCounted,
+      // absenceMemory above) say which jobs exported devcenter_responses_total and which targets
+      // recognized responses, for as long as those jobs and targets are scraped, so the alerts fire for
+      // as long as the problem lasts. Grafana-managed
+      // rules cannot read recording rules: they look `absence.lookback` back in the raw counters and
+      // therefore resolve once the problem is older than that.
       local T = q.by(c.absence.targetLabels),
       local up = 'up' + (if c.absence.upSelector == '' then '' else '{%s}' % c.absence.upSelector) + ' == 1',
-      local jobLabels = q.by(std.filter(function(l) l != c.instanceLabel, c.absence.targetLabels)),
+      local J = q.by(q.absenceJobLabels),
       metricsMissing(recorded)::
         |||
           group by (%(T)s) (%(up)s)
           unless on (%(T)s)
           group by (%(T)s) (%(responses)s)
           and on (%(J)s)
-          group by (%(J)s) (present_over_time(%(responses)s[%(lookback)s]))
-        ||| % { T: T, J: jobLabels, up: up, responses: q.responses(), lookback: c.absence.lookback },
+          %(jobExported)s
+        ||| % {
+          T: T, J: J, up: up, responses: q.responses(),
+          jobExported: if recorded then q.rules.jobExported
+          else 'group by (%s) (present_over_time(%s[%s]))' % [J, q.responses(), c.absence.lookback],
+        },
       responsesStopped(recorded)::
         |||
-          sum by (%(T)s) (rate(%(responses)s[%(lookback)s])) > 0
+          %(targetCounted)s
           and on (%(T)s)
           sum by (%(T)s) (rate(%(responses)s[%(stopped)s])) == 0
           and on (%(T)s)
           %(up)s
-        ||| % { T: T, up: up, responses: q.responses(), lookback: c.absence.lookback, stopped: c.absence.stoppedFor },
+        ||| % {
+          T: T, up: up, responses: q.responses(), stopped: c.absence.stoppedFor,
+          targetCounted: if recorded then q.rules.targetCounted
+          else 'sum by (%s) (rate(%s[%s])) > 0' % [T, q.responses(), c.absence.lookback],
+        },
     },
   },
 }

@@ -11,10 +11,39 @@ import com.networknt.schema.ValidationMessage;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** Every dashboard, panel and query validates against Grafana's own JSON Schemas (draft-07). */
+/**
+ * Every dashboard, panel and query validates against the draft-07 JSON Schemas of grafana-foundation-sdk, vendored in
+ * {@code src/test/resources/third_party/grafana-schemas/} (commit f178d5a of the SDK's {@code main} branch, which is
+ * generated from Grafana's own main branch: its dashboard schema defaults {@code schemaVersion} to 42, Grafana 12's
+ * model). That catches misnamed fields and wrong types, but not Grafana 10.0 compatibility: the schemas are newer
+ * than 10.0 and accept fields 10.0 does not know. The README's minimum, Grafana 10.0, is checked separately by
+ * {@link #dashboardsUseOnlyWhatGrafana10_0Knows()}, with what can be checked from the files.
+ */
 class DashboardSchemaTest {
+
+    /** Grafana 10.0's dashboard schema version (the README's minimum); a dashboard at a higher one needs a newer Grafana. */
+    private static final int GRAFANA_10_0_SCHEMA_VERSION = 38;
+    /** Top-level fields of the classic dashboard model, all older than Grafana 10.0. */
+    private static final Set<String> DASHBOARD_FIELDS = Set.of("annotations", "description", "editable", "fiscalYearStartMonth", "gnetId",
+            "graphTooltip", "id", "links", "liveNow", "panels", "refresh", "schemaVersion", "tags", "templating", "time", "timepicker",
+            "timezone", "title", "uid", "version", "weekStart");
+    /** Panel fields, all older than Grafana 10.0 (the schemas also accept e.g. timeCompare, which 10.0 does not have). */
+    private static final Set<String> PANEL_FIELDS = Set.of("collapsed", "datasource", "description", "fieldConfig", "gridPos", "id",
+            "interval", "links", "maxDataPoints", "options", "panels", "repeat", "repeatDirection", "targets", "timeFrom", "timeShift",
+            "title", "transformations", "transparent", "type");
+    /** Field config defaults, all older than Grafana 10.0 (the schemas also accept actions, which 10.0 does not have). */
+    private static final Set<String> FIELD_CONFIG_FIELDS = Set.of("color", "custom", "decimals", "displayName", "links", "mappings", "max",
+            "min", "noValue", "thresholds", "unit");
+    /** Core panel types that Grafana 10.0 ships. */
+    private static final Set<String> PANEL_TYPES = Set.of("timeseries", "stat", "table", "bargauge", "piechart", "text", "row");
+    /** Variable types that Grafana 10.0 has (the schemas also accept switch and groupby, which 10.0 does not have). */
+    private static final Set<String> VARIABLE_TYPES = Set.of("query", "datasource", "custom", "constant", "interval", "textbox", "adhoc");
+    /** Transformations that Grafana 10.0 has (add one only after checking that it does). */
+    private static final Set<String> TRANSFORMATIONS = Set.of("organize", "merge", "reduce", "labelsToFields", "sortBy", "filterFieldsByName",
+            "seriesToColumns");
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
     private final Map<String, JsonSchema> cache = new HashMap<>();
@@ -64,6 +93,41 @@ class DashboardSchemaTest {
                 }
             }
         });
+    }
+
+    @Test
+    void dashboardsUseOnlyWhatGrafana10_0Knows() {
+        ProjectFiles.dashboards().forEach((file, dashboard) -> {
+            assertThat(dashboard.path("schemaVersion").asInt()).as("%s schemaVersion", file).isBetween(1, GRAFANA_10_0_SCHEMA_VERSION);
+            assertThat(fieldNames(dashboard)).as("%s top-level fields", file).isSubsetOf(DASHBOARD_FIELDS);
+            for (JsonNode link : dashboard.path("links")) {
+                assertThat(link.has("placement")).as("%s dashboard link placement (newer than Grafana 10.0)", file).isFalse();
+            }
+            for (JsonNode variable : dashboard.path("templating").path("list")) {
+                assertThat(variable.path("type").asText()).as("%s variable %s", file, variable.path("name")).isIn(VARIABLE_TYPES);
+            }
+            for (JsonNode panel : ProjectFiles.panels(dashboard)) {
+                String where = file + " panel " + panel.path("id");
+                assertThat(panel.path("type").asText()).as(where).isIn(PANEL_TYPES);
+                assertThat(panel.has("pluginVersion")).as("%s pluginVersion (written by the Grafana that saved a dashboard; without it every Grafana runs its own panel migrations)", where).isFalse();
+                assertThat(fieldNames(panel)).as("%s fields", where).isSubsetOf(PANEL_FIELDS);
+                assertThat(fieldNames(panel.path("fieldConfig").path("defaults"))).as("%s fieldConfig.defaults", where).isSubsetOf(FIELD_CONFIG_FIELDS);
+                for (JsonNode override : panel.path("fieldConfig").path("overrides")) {
+                    for (JsonNode property : override.path("properties")) {
+                        assertThat(property.path("id").asText()).as("%s override property", where).isNotEqualTo("actions");
+                    }
+                }
+                for (JsonNode transformation : panel.path("transformations")) {
+                    assertThat(transformation.path("id").asText()).as("%s transformation", where).isIn(TRANSFORMATIONS);
+                }
+            }
+        });
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

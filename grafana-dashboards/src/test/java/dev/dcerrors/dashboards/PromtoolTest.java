@@ -13,14 +13,15 @@ import org.junit.jupiter.api.Test;
 /** The rules and the example configuration, checked and unit-tested by Prometheus's own promtool. */
 class PromtoolTest {
 
-    private static final List<String> UNIT_TESTS = List.of("alerts/tests/dc-errors-alerts.test.yml", "alerts/tests/dc-errors-lockout-baseline.test.yml");
+    private static final List<String> UNIT_TESTS = List.of("alerts/tests/dc-errors-alerts.test.yml", "alerts/tests/dc-errors-lockout-baseline.test.yml",
+            "alerts/tests/dc-errors-absence-long.test.yml");
 
     @Test
     void rulesPassPromtoolCheckRules() throws Exception {
         String promtool = Tools.require("promtool").toString();
         Tools.Result result = Tools.run(List.of(promtool, "check", "rules", "alerts/dc-errors-recording.rules.yml", "alerts/dc-errors-alerts.rules.yml"));
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("SUCCESS: 23 rules found", "SUCCESS: 8 rules found");
+        assertThat(result.output()).contains("SUCCESS: 25 rules found", "SUCCESS: 8 rules found");
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * binds, service exceptions), which is more than a 99.5% SLO allows: with the shipped target the slow-burn
  * ticket's 3d/6h condition (1 times the budget) holds on the demo's normal traffic, as it should.
  */
+@Tag("slow") // the demo under real-time traffic, scraped by a real Prometheus server (about 80 s)
 class PrometheusEndToEndTest {
 
     /** The page's for: 1m after the burst, plus the demo's start and the normal phase before the burst. */

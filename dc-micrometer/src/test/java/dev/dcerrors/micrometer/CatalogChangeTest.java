@@ -12,15 +12,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import io.micrometer.core.instrument.simple.CountingMode;
-import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -113,22 +110,7 @@ class CatalogChangeTest {
 
     /** A registry whose counters report each step's increase, moved from step to step by {@code clock}. */
     private static SimpleMeterRegistry stepRegistry(MockClock clock) {
-        return new SimpleMeterRegistry(new SimpleConfig() {
-            @Override
-            public @Nullable String get(String key) {
-                return null;
-            }
-
-            @Override
-            public CountingMode mode() {
-                return CountingMode.STEP;
-            }
-
-            @Override
-            public Duration step() {
-                return STEP;
-            }
-        }, clock);
+        return StepRegistry.create(clock, STEP);
     }
 
     /** The counter of 5005 once it carries {@code category}, waited for within the bound from {@code since}. */

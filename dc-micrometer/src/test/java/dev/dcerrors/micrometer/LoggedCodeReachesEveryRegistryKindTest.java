@@ -13,8 +13,6 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.config.MeterFilter;
-import io.micrometer.core.instrument.simple.CountingMode;
-import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.registry.otlp.OtlpConfig;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;
@@ -101,22 +99,7 @@ class LoggedCodeReachesEveryRegistryKindTest {
         STEP {
             @Override
             MeterRegistry bind(LoggedCodeReachesEveryRegistryKindTest test) {
-                SimpleMeterRegistry registry = new SimpleMeterRegistry(new SimpleConfig() {
-                    @Override
-                    public @Nullable String get(String key) {
-                        return null;
-                    }
-
-                    @Override
-                    public CountingMode mode() {
-                        return CountingMode.STEP;
-                    }
-
-                    @Override
-                    public Duration step() {
-                        return LoggedCodeReachesEveryRegistryKindTest.STEP;
-                    }
-                }, test.clock);
+                SimpleMeterRegistry registry = StepRegistry.create(test.clock, LoggedCodeReachesEveryRegistryKindTest.STEP);
                 test.binders.binder().bindTo(registry);
                 return registry;
             }

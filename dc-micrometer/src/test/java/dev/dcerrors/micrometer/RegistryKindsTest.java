@@ -8,8 +8,6 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.config.MeterFilter;
-import io.micrometer.core.instrument.simple.CountingMode;
-import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -90,22 +88,7 @@ class RegistryKindsTest {
         // Micrometer's own test clock moves the registry from step to step; the registration runs on real time.
         MockClock clock = new MockClock();
         Duration step = Duration.ofMinutes(1);
-        SimpleMeterRegistry registry = new SimpleMeterRegistry(new SimpleConfig() {
-            @Override
-            public @Nullable String get(String key) {
-                return null;
-            }
-
-            @Override
-            public CountingMode mode() {
-                return CountingMode.STEP;
-            }
-
-            @Override
-            public Duration step() {
-                return step;
-            }
-        }, clock);
+        SimpleMeterRegistry registry = StepRegistry.create(clock, step);
         binders.binder().bindTo(registry);
         long since = System.nanoTime();
         Counting.record(counts, 5005, 3);

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the turbo filter would have counted: each event is scanned by the project's recognizer (its message;
- * the messages of a printed throwable only with {@code scanThrowables}, see {@link PrintedThrowable}), the rules
+ * the messages of a printed throwable only with {@code scanThrowables}, see {@link PrintedThrowable}, and
+ * {@link JsonTraceFields} for JSON records), the rules
  * of one log call applied (each distinct code once, at most {@code maxCodesPerEvent} codes, at most one
  * success), and the codes tallied per series in total, per hour, per minute for the security codes and,
  * for a backfill, per step. Labels follow the binder: codes outside the catalog are {@code unknown}, and
@@ -100,6 +101,9 @@ final class Analysis implements EventSplitter.Events {
      */
     private void scan(String text) {
         int budget = recognizer.maxCodesPerEvent();
+        if (!text.isEmpty() && text.charAt(0) == '{' && scanJsonRecord(text, budget)) {
+            return;
+        }
         int trace = PrintedThrowable.start(text);
         if (trace < 0) {
             recognizer.scanText(text, eventCodes, budget);
@@ -111,6 +115,37 @@ final class Analysis implements EventSplitter.Events {
         if (recognizer.scanThrowables()) {
             PrintedThrowable.messages(text, trace, message -> recognizer.scanText(message, eventCodes, budget - eventCodes.size));
         }
+    }
+
+    /**
+     * Scans a one-line JSON record that holds a logged throwable ({@link JsonTraceFields}): the record without those
+     * fields, then, with {@code scanThrowables}, the throwable's messages. Returns false for a record without them,
+     * which is scanned as any text.
+     */
+    private boolean scanJsonRecord(String record, int budget) {
+        List<JsonTraceFields.Field> fields = JsonTraceFields.find(record);
+        if (fields.isEmpty()) {
+            return false;
+        }
+        StringBuilder rest = new StringBuilder(record.length());
+        int from = 0;
+        for (JsonTraceFields.Field field : fields) {
+            rest.append(record, from, field.from()).append("\"\"");
+            from = field.to();
+        }
+        rest.append(record, from, record.length());
+        recognizer.scanText(rest, eventCodes, budget);
+        if (recognizer.scanThrowables()) {
+            for (JsonTraceFields.Field field : fields) {
+                String value = JsonTraceFields.unescape(record, field.from(), field.to());
+                if (field.trace()) {
+                    PrintedThrowable.messages(value, 0, message -> recognizer.scanText(message, eventCodes, budget - eventCodes.size));
+                } else {
+                    recognizer.scanText(value, eventCodes, budget - eventCodes.size);
+                }
+            }
+        }
+        return true;
     }
 
     private Series seriesOf(int code) {

@@ -41,7 +41,8 @@ final class Help {
                 + " log.level, or message with level; it is dated by its @timestamp, timestamp or time field, else by the event before it."
                 + " Other one-line JSON, such as a response body, belongs to the event before it. One event counts as one log call. Lines before a file's first timestamp are undated events of their own. The lines of a printed throwable"
                 + " (its header, at, Caused by:, Suppressed:, ... N more) are not read, as the filter reads no throwable by default; with"
-                + " --scan-throwables the messages of the throwable and its causes are.");
+                + " --scan-throwables the messages of the throwable and its causes are. The same goes for the throwable fields of a JSON record:"
+                + " stack_trace (logstash-logback-encoder), error.stack_trace and error.message (ECS).");
         option(h, "--zone ZONE", "The zone of timestamps without an offset. Default: the system zone, here " + ZoneId.systemDefault().getId() + ".");
         h.append("\nProgress:\n");
         option(h, "--progress", "Draw the progress bar on standard error (bytes read, events, elapsed time) whatever standard error is"

@@ -58,6 +58,36 @@ class ThrowableLinesTest {
         assertThat(result.out()).contains("\"events\":2,", "\"errors\":{\"5000\":1,\"5049\":1,\"5147\":1}");
     }
 
+    /** logstash-logback-encoder's stack_trace, and ECS's error fields flattened and nested; the messages hold no code. */
+    private static final String JSON_TRACES = """
+            {"@timestamp":"2024-05-01T10:00:00Z","level":"ERROR","message":"login failed","stack_trace":"java.lang.IllegalStateException: {\\"code\\":5000,\\"msg\\":\\"Service exception.\\"}\\n\\tat com.example.Api.call(Api.java:12)\\n"}
+            {"@timestamp":"2024-05-01T10:00:01Z","log.level":"error","message":"bind failed","error.type":"com.example.BindException","error.message":"code=5049","error.stack_trace":"com.example.BindException: code=5049\\n\\tat com.example.Api.bind(Api.java:20)"}
+            {"@timestamp":"2024-05-01T10:00:02Z","log.level":"error","message":"sms failed","error":{"type":"com.example.SmsException","message":"code=5146","stack_trace":"com.example.SmsException: code=5146\\n\\tat com.example.Sms.send(Sms.java:9) code=5148"}}
+            {"@timestamp":"2024-05-01T10:00:03Z","level":"WARN","message":"response {\\"code\\":5147,\\"msg\\":\\"locked\\"}","stack_trace":"java.lang.RuntimeException: code=5147\\n\\tat a.B.c(B.java:1)"}
+            """;
+
+    @Test
+    void inJsonRecordsTheThrowableFieldsCountOnlyWithScanThrowables() throws Exception {
+        Cli.Result plain = analyze(JSON_TRACES);
+        assertThat(plain.status()).as(plain.err()).isZero();
+        assertThat(plain.out()).contains("\"events\":4,", "\"errors\":{\"5147\":1}");
+
+        Cli.Result withThrowables = analyze(JSON_TRACES, "--scan-throwables");
+        assertThat(withThrowables.status()).as(withThrowables.err()).isZero();
+        assertThat(withThrowables.out()).as("messages of the traces, never their frames (5148)")
+                .contains("\"events\":4,", "\"errors\":{\"5000\":1,\"5049\":1,\"5146\":1,\"5147\":1}");
+    }
+
+    @Test
+    void throwableFieldsAreFoundAtTheTopLevelAndInsideTheErrorObjectOnly() {
+        String line = "{\"message\":\"m\",\"stack_trace\":\"T\",\"data\":{\"stack_trace\":\"not a log field\"},"
+                + "\"error\":{\"message\":\"E\",\"x\":{\"message\":\"deeper\"}},\"error.message\":\"F\"}";
+        assertThat(JsonTraceFields.find(line)).extracting(f -> JsonTraceFields.unescape(line, f.from(), f.to()) + (f.trace() ? "/trace" : "/message"))
+                .containsExactly("T/trace", "E/message", "F/message");
+        String quoted = "\"a\\n\\tb\\\"c\\u0041\\\\\"";
+        assertThat(JsonTraceFields.unescape(quoted, 0, quoted.length())).isEqualTo("a\n\tb\"cA\\");
+    }
+
     @Test
     void aCodeInTheMessageAndRepeatedInTheTraceCountsOnceEitherWay() throws Exception {
         String log = """

@@ -142,15 +142,18 @@ public final class ErrorRecognizer {
         if (budget <= 0) {
             return 0;
         }
-        Object body = responseObjects.unwrap(argument);
-        if (body == null) {
-            return -1; // an empty wrapper
+        int code = responseObjects.read(argument);
+        if (code == ResponseObjects.WRAPPER_FOUND) { // one level: Optional, ResponseEntity
+            Object body = responseObjects.unwrap(argument);
+            if (body == null) {
+                return -1; // an empty wrapper
+            }
+            if (body instanceof CharSequence) {
+                return scanText((CharSequence) body, sink, budget); // a JSON body kept as a String
+            }
+            code = responseObjects.read(body);
         }
-        if (body != argument && body instanceof CharSequence) {
-            return scanText((CharSequence) body, sink, budget); // a JSON body kept as a String
-        }
-        int code = responseObjects.read(body);
-        if (code == ResponseObjects.NOT_A_RESPONSE) {
+        if (code == ResponseObjects.NOT_A_RESPONSE || code == ResponseObjects.WRAPPER_FOUND) {
             return -1;
         }
         return code >= 0 && sink.accept(code) ? 1 : 0;

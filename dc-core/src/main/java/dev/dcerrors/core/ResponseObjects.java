@@ -38,6 +38,8 @@ final class ResponseObjects {
 
     /** What {@link #read} returns for an object that is not response-like. */
     static final int NOT_A_RESPONSE = -2;
+    /** What {@link #read} returns for a wrapper ({@link Optional}, {@code HttpEntity}): {@link #unwrap} it, then read the body. */
+    static final int WRAPPER_FOUND = -3;
     /** What {@link #read} returns for a response object whose code is not a number. */
     static final int NO_CODE = -1;
 
@@ -60,34 +62,35 @@ final class ResponseObjects {
     }
 
     /**
-     * What one wrapper level holds: the value of an {@link Optional} or the body of an {@code HttpEntity}, null when
-     * the wrapper is empty; any other argument is returned as it is.
+     * What a wrapper ({@link #read} answered {@link #WRAPPER_FOUND}) holds: the value of an {@link Optional} or the body of
+     * an {@code HttpEntity}, null when the wrapper is empty.
      */
-    @Nullable Object unwrap(Object argument) {
-        if (argument instanceof Optional) {
-            return ((Optional<?>) argument).orElse(null);
+    @Nullable Object unwrap(Object wrapper) {
+        if (wrapper instanceof Optional) {
+            return ((Optional<?>) wrapper).orElse(null);
         }
-        if (argument instanceof CharSequence || argument instanceof Map || isPlainJdkValue(argument)) {
-            return argument;
-        }
-        ObjectReader reader = readers.get(argument.getClass());
-        return reader.kind == Kind.WRAPPER ? invoke(reader.handle, argument) : argument;
+        return invoke(readers.get(wrapper.getClass()).handle, wrapper);
     }
 
     /**
-     * The code of {@code value} when it is a response object (not a wrapper: {@link #unwrap} first): the value
-     * (0 or more), {@link #NO_CODE} when its code is not a number, {@link #NOT_A_RESPONSE} when it is no response
-     * object.
+     * The code of {@code value} when it is a response object: the value (0 or more), {@link #NO_CODE} when its code
+     * is not a number, {@link #NOT_A_RESPONSE} when it is no response object, {@link #WRAPPER_FOUND} when it is a wrapper
+     * to {@link #unwrap}. One type check and one cache lookup for a DTO: this is the path of every object argument.
      */
     int read(Object value) {
         if (value instanceof Map) {
             return readMap((Map<?, ?>) value);
         }
-        if (value instanceof CharSequence || value instanceof Optional || isPlainJdkValue(value)) {
+        if (value instanceof Optional) {
+            return WRAPPER_FOUND;
+        }
+        if (value instanceof CharSequence || isPlainJdkValue(value)) {
             return NOT_A_RESPONSE;
         }
         ObjectReader reader = readers.get(value.getClass());
         switch (reader.kind) {
+            case WRAPPER:
+                return WRAPPER_FOUND;
             case INT_PROPERTY:
                 int v;
                 try {

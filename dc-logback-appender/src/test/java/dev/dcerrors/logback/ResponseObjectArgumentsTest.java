@@ -100,6 +100,26 @@ class ResponseObjectArgumentsTest {
     public record ErrMsgResponse(Object code, String errMsg) {
     }
 
+    /** Records with primitive codes other than int. */
+    public record LongCodeResponse(long code, String msg) {
+    }
+
+    public record ShortCodeResponse(short code, String msg) {
+    }
+
+    /** A getter inherited from a superclass. */
+    public static class BaseResponse {
+        public Integer getCode() {
+            return 5018;
+        }
+    }
+
+    public static final class InheritedResponse extends BaseResponse {
+        public String getMessage() {
+            return "inherited getter";
+        }
+    }
+
     /** A class with a code but no message: a request, not a response. */
     public static final class SmsLoginRequest {
         public final String countryCode = "86";
@@ -233,7 +253,10 @@ class ResponseObjectArgumentsTest {
                 new Row(new ErrMsgResponse(5011, "errMsg is a message key"), 5011, true),
                 new Row(Map.of("code", 5012L, "message", "a map with a Long"), 5012, true),
                 new Row(Optional.of(new FieldResponse(5013, "inside Optional")), 5013, true),
-                new Row(ResponseEntity.ok(new FluentResponse(5014)), 5014, true));
+                new Row(ResponseEntity.ok(new FluentResponse(5014)), 5014, true),
+                new Row(new LongCodeResponse(5016L, "a long component"), 5016, true),
+                new Row(new ShortCodeResponse((short) 5017, "a short component"), 5017, true),
+                new Row(new InheritedResponse(), 5018, true));
         for (Row row : rows) {
             long before = setup.counts.count(row.code()) + setup.counts.count(-row.code());
             log.info("response {}", row.argument());

@@ -1,6 +1,9 @@
 package dev.dcerrors.core;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
@@ -12,6 +15,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,8 +35,10 @@ import org.jspecify.annotations.Nullable;
  * The code value counts when it is an integral number or a string holding one ({@link CodeScanner#codeValue}).
  *
  * <p>How to read a class is worked out once per class and cached ({@link ClassValue}, {@link MethodHandle}s);
- * reading a DTO then calls one accessor and allocates nothing. JDK types are recognized without the cache, so no
- * JDK class keeps a reference into an application's class loader. An accessor that throws is not caught here:
+ * reading a DTO then calls one accessor and allocates nothing. JDK classes (those of the boot and platform class
+ * loaders) are recognized by their loader, without the cache, so no JDK class keeps a reference into an
+ * application's class loader; which other classes are plain values (numbers, enums, collections, throwables,
+ * arrays) is worked out once per class with the rest. An accessor that throws is not caught here:
  * the caller skips the argument and reports the failure once.
  */
 final class ResponseObjects {
@@ -84,25 +91,19 @@ final class ResponseObjects {
         if (value instanceof Optional) {
             return WRAPPER_FOUND;
         }
-        if (value instanceof CharSequence || isPlainJdkValue(value)) {
+        Class<?> type = value.getClass();
+        if (value instanceof CharSequence || isJdkClass(type)) {
             return NOT_A_RESPONSE;
         }
-        ObjectReader reader = readers.get(value.getClass());
+        ObjectReader reader = readers.get(type);
         switch (reader.kind) {
             case WRAPPER:
                 return WRAPPER_FOUND;
             case INT_PROPERTY:
-                int v;
-                try {
-                    v = (int) reader.handle.invokeExact(value);
-                } catch (RuntimeException | Error e) {
-                    throw e;
-                } catch (Throwable checked) {
-                    throw new UndeclaredThrowableException(checked);
-                }
+                int v = reader.intCode.applyAsInt(value);
                 return v >= 0 && v <= CodeScanner.MAX_VALUE ? v : NO_CODE;
             case PROPERTY:
-                Object code = invoke(reader.handle, value);
+                Object code = reader.code.apply(value);
                 return code == null ? NO_CODE : codeOf(code);
             case JSON_TREE:
                 return readTree(reader.handle, value);
@@ -111,10 +112,18 @@ final class ResponseObjects {
         }
     }
 
-    private static boolean isPlainJdkValue(Object value) {
-        return value instanceof Number || value instanceof Boolean || value instanceof Character || value instanceof Enum
-                || value instanceof Collection || value instanceof Throwable || value instanceof Class || value.getClass().isArray()
-                || value.getClass().getName().startsWith("java.");
+    private static final ClassLoader PLATFORM_LOADER = ClassLoader.getPlatformClassLoader();
+
+    /** A class of the JDK: loaded by the boot or the platform class loader. Two reads, on the path of every object argument. */
+    private static boolean isJdkClass(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        return loader == null || loader == PLATFORM_LOADER;
+    }
+
+    /** A class whose instances are values, never response objects, wherever it was loaded. */
+    private static boolean isPlainValueClass(Class<?> type) {
+        return Number.class.isAssignableFrom(type) || Enum.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type)
+                || Throwable.class.isAssignableFrom(type) || type.isArray() || type.getName().startsWith("java.");
     }
 
     private int readMap(Map<?, ?> map) {
@@ -228,17 +237,79 @@ final class ResponseObjects {
         WRAPPER
     }
 
-    /** How to read one class: its kind and the one accessor it needs. */
+    /**
+     * How to read one class: its kind and the one accessor it needs, as a handle for trees and wrappers, and as a
+     * function for the code property of a DTO, the path of every response object logged.
+     */
     private static final class ObjectReader {
-        /** Not read: its handle is never called. */
+        /** Not read: its accessors are never called. */
         static final ObjectReader NONE = new ObjectReader(Kind.NONE, MethodHandles.constant(Object.class, null));
 
         final Kind kind;
         final MethodHandle handle;
+        /** The code getter of an {@link Kind#INT_PROPERTY}, else null. */
+        final @Nullable ToIntFunction<Object> intCode;
+        /** The code getter of a {@link Kind#PROPERTY}, else null. */
+        final @Nullable Function<Object, @Nullable Object> code;
 
         ObjectReader(Kind kind, MethodHandle handle) {
+            this(kind, handle, null, null);
+        }
+
+        private ObjectReader(Kind kind, MethodHandle handle, @Nullable ToIntFunction<Object> intCode, @Nullable Function<Object, @Nullable Object> code) {
             this.kind = kind;
             this.handle = handle;
+            this.intCode = intCode;
+            this.code = code;
+        }
+
+        static ObjectReader intProperty(Class<?> type, MethodHandle accessor) {
+            ToIntFunction<Object> getter = lambda(type, accessor, ToIntFunction.class, "applyAsInt", INT_GETTER, int.class);
+            if (getter == null) {
+                MethodHandle handle = accessor.asType(INT_GETTER);
+                getter = value -> {
+                    try {
+                        return (int) handle.invokeExact(value);
+                    } catch (RuntimeException | Error e) {
+                        throw e;
+                    } catch (Throwable checked) {
+                        throw new UndeclaredThrowableException(checked);
+                    }
+                };
+            }
+            return new ObjectReader(Kind.INT_PROPERTY, accessor, getter, null);
+        }
+
+        static ObjectReader property(Class<?> type, MethodHandle accessor) {
+            Function<Object, @Nullable Object> getter = lambda(type, accessor, Function.class, "apply", OBJECT_GETTER, Object.class);
+            if (getter == null) {
+                MethodHandle handle = accessor.asType(OBJECT_GETTER);
+                getter = value -> invoke(handle, value);
+            }
+            return new ObjectReader(Kind.PROPERTY, accessor, null, getter);
+        }
+
+        /**
+         * The getter {@code accessor} of {@code type} as a lambda defined beside {@code type}, what a method reference
+         * {@code Dto::getCode} compiles to, which the JIT inlines where one class is logged; a call through a
+         * {@link MethodHandle} held in a field is not inlined. Null where that is not possible, and the handle is
+         * called instead: a field, a class of another class loader than this library's, a module that does not open
+         * its package.
+         */
+        @SuppressWarnings("unchecked")
+        private static <F> @Nullable F lambda(Class<?> type, MethodHandle accessor, Class<F> function, String method, MethodType erased,
+                Class<?> returned) {
+            try {
+                MethodHandles.Lookup beside = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+                if (!beside.hasFullPrivilegeAccess() || beside.revealDirect(accessor).getReferenceKind() == MethodHandleInfo.REF_getField) {
+                    return null;
+                }
+                MethodType instantiated = MethodType.methodType(returned, accessor.type().parameterType(0));
+                CallSite site = LambdaMetafactory.metafactory(beside, method, MethodType.methodType(function), erased, accessor, instantiated);
+                return (F) site.getTarget().invoke();
+            } catch (Throwable notPossible) {
+                return null;
+            }
         }
     }
 
@@ -251,6 +322,9 @@ final class ResponseObjects {
     private static final String HTTP_ENTITY = "org.springframework.http.HttpEntity";
 
     private ObjectReader readerOf(Class<?> type) {
+        if (isPlainValueClass(type)) {
+            return ObjectReader.NONE;
+        }
         try {
             for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
                 if (JSON_TREES.contains(c.getName())) {
@@ -268,9 +342,9 @@ final class ResponseObjects {
                 if (accessor != null) {
                     Class<?> returned = accessor.type().returnType();
                     if (returned == int.class || returned == short.class || returned == byte.class) {
-                        return new ObjectReader(Kind.INT_PROPERTY, accessor.asType(INT_GETTER));
+                        return ObjectReader.intProperty(type, accessor);
                     }
-                    return new ObjectReader(Kind.PROPERTY, accessor.asType(OBJECT_GETTER));
+                    return ObjectReader.property(type, accessor);
                 }
             }
         } catch (ReflectiveOperationException | RuntimeException | LinkageError inaccessible) {

@@ -44,7 +44,7 @@ public final class ErrorRecognizer {
     ErrorRecognizer(CodeScanner scanner, CodeRange unknownRange, ErrorCounts counts, int maxCodesPerEvent, ArgumentMode argumentMode,
             boolean scanThrowables) {
         this.scanner = scanner;
-        this.responseObjects = new ResponseObjects(scanner.keys(), scanner.messageKeys(), scanner.ignoreKeyCase());
+        this.responseObjects = ResponseObjects.of(scanner.keys(), scanner.messageKeys(), scanner.ignoreKeyCase());
         this.unknownRange = unknownRange;
         this.counts = counts;
         this.maxCodesPerEvent = maxCodesPerEvent;

@@ -2,6 +2,7 @@ package dev.dcerrors.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ErrorRecognizerTest {
@@ -9,6 +10,20 @@ class ErrorRecognizerTest {
     private final ErrorCounts counts = new ErrorCounts();
     private final ErrorRecognizer recognizer = new ErrorRecognizer(CodeScanner.defaults(), CodeRange.defaultRange(), counts, 3,
             ArgumentMode.ENVELOPES, false);
+
+    /** A DTO's code getter is a class of its own (a lambda): recognizers built again with the same keys reuse it. */
+    @Test
+    void recognizersConfiguredAlikeShareTheirReadersOfResponseObjects() {
+        ErrorRecognizer again = new ErrorRecognizer(CodeScanner.defaults(), CodeRange.defaultRange(), new ErrorCounts(), 16,
+                ArgumentMode.ALL, true);
+        assertThat(ResponseObjects.of(List.of("code"), List.of("msg"), false)).isSameAs(ResponseObjects.of(List.of("code"), List.of("msg"), false))
+                .isNotSameAs(ResponseObjects.of(List.of("code", "errorCode"), List.of("msg"), false))
+                .isNotSameAs(ResponseObjects.of(List.of("code"), List.of("msg"), true));
+        CodeScanner defaults = CodeScanner.defaults();
+        ResponseObjects forDefaults = ResponseObjects.of(defaults.keys(), defaults.messageKeys(), defaults.ignoreKeyCase());
+        assertThat(recognizer).extracting("responseObjects").isSameAs(forDefaults);
+        assertThat(again).extracting("responseObjects").isSameAs(forDefaults);
+    }
 
     @Test
     void countsSuccessCatalogAndInRangeUnknownCodes() {

@@ -143,7 +143,7 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
         Counting now = counting;
         if (now != null && format != null) { // no message: an isXxxEnabled() probe
             try {
-                count(now, logger, level, format, params, null, t);
+                count(now, logger, level, format, params, null, t, marker);
             } catch (Throwable e) {
                 EventScanning.rethrowIfFatal(e);
                 scanning.reportOnce("counting a log event failed with " + e, e);
@@ -163,7 +163,7 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
         if (now != null) {
             try {
                 count(now, logger, Level.convertAnSLF4JLevel(event.getLevel()), event.getMessage(), event.getArgumentArray(),
-                        event.getKeyValuePairs(), event.getThrowable());
+                        event.getKeyValuePairs(), event.getThrowable(), event.getMarkers());
             } catch (Throwable e) {
                 EventScanning.rethrowIfFatal(e);
                 scanning.reportOnce("counting a log event failed with " + e, e);
@@ -174,10 +174,10 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
 
     /** Counts the codes of one log call, both paths alike: template, arguments, key-value pairs, throwable. */
     private void count(Counting now, Logger logger, Level level, @Nullable String template, @Nullable Object @Nullable [] params,
-            @Nullable List<KeyValuePair> pairs, @Nullable Throwable t) {
+            @Nullable List<KeyValuePair> pairs, @Nullable Throwable t, @Nullable Object markers) {
         // Not logger.isEnabledFor(level): that calls the turbo filters again.
         if (now.includeDisabledLevels() || level.isGreaterOrEqual(logger.getEffectiveLevel())) {
-            scanning.countCall(now.recognizer(), template, params, pairs, t);
+            scanning.countCall(now.recognizer(), template, params, pairs, t, markers);
         }
     }
 

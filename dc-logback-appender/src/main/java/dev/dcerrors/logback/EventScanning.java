@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 
 /**
@@ -41,12 +42,13 @@ final class EventScanning {
      * filters as an argument) is read like {@code t}.
      */
     int countCall(ErrorRecognizer r, @Nullable String template, @Nullable Object @Nullable [] params, @Nullable List<KeyValuePair> pairs,
-            @Nullable Throwable t) {
+            @Nullable Throwable t, @Nullable Object markers) {
         long enclosing = r.beginCall();
         try {
             CodeSink sink = r.counter();
             int budget = r.maxCodesPerEvent();
             int counted = scanMessageAndPairs(r, sink, template, params, pairs, budget, !ErrorRecognizer.isNested(enclosing));
+            counted += LogstashArguments.scanMarkers(this, r, sink, markers, budget - counted, !ErrorRecognizer.isNested(enclosing));
             if (r.scanThrowables()) {
                 Throwable thrown = t != null ? t : lastArgumentThrowable(params);
                 counted += scanThrowable(r, sink, thrown, budget - counted);
@@ -75,6 +77,7 @@ final class EventScanning {
     /** One event as an appender or a converter sees it: the same parts, the MDC entries of {@code mdcKeys}, a throwable proxy. */
     int scanEvent(ErrorRecognizer r, CodeSink sink, ILoggingEvent event, List<String> mdcKeys, int budget, boolean readObjects) {
         int counted = scanMessageAndPairs(r, sink, event.getMessage(), event.getArgumentArray(), event.getKeyValuePairs(), budget, readObjects);
+        counted += LogstashArguments.scanMarkers(this, r, sink, event.getMarkerList(), budget - counted, readObjects);
         if (!mdcKeys.isEmpty() && counted < budget) {
             counted += scanMdc(r, sink, event.getMDCPropertyMap(), mdcKeys, budget - counted);
         }
@@ -113,9 +116,13 @@ final class EventScanning {
      * only when {@code readObjects}: a log call it makes is nested ({@link ErrorRecognizer#isNested}) and reads no
      * objects, so an object that logs itself cannot recurse; what it throws skips the argument.
      */
-    private int scanArgument(ErrorRecognizer r, CodeSink sink, @Nullable Object argument, int budget, boolean readObjects) {
+    int scanArgument(ErrorRecognizer r, CodeSink sink, @Nullable Object argument, int budget, boolean readObjects) {
         if (argument instanceof CharSequence) {
             return r.scanText((CharSequence) argument, sink, budget);
+        }
+        int structured = argument instanceof Marker ? LogstashArguments.scanArgument(this, r, sink, (Marker) argument, budget, readObjects) : -1;
+        if (structured >= 0) { // logstash-logback-encoder's kv(), value(), fields(), raw(), entries(), array()
+            return structured;
         }
         ArgumentMode mode = r.argumentMode();
         if (!readObjects || mode == ArgumentMode.STRINGS || mode == ArgumentMode.NONE || argument == null || argument instanceof Number

@@ -3,9 +3,6 @@ package dev.dcerrors.logback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.PatternLayout;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.dcerrors.core.ErrorCounts;
 import java.util.List;
 import java.util.Map;
@@ -48,23 +45,22 @@ final class CountedEverywhere {
         }
     }
 
-    /** The codes {@code %dcCode} prints for the events of {@code loggerName}, each code with how many events print it. */
+    /** The codes {@code %dcCode} printed for the events of {@code loggerName} when they were appended, each with how many events printed it. */
     Map<String, Long> printedCodes(String loggerName) {
-        PatternLayout layout = new PatternLayout();
-        layout.setContext(context);
-        layout.setPattern("%dcCode");
-        layout.start();
-        @SuppressWarnings("unchecked")
-        ListAppender<ILoggingEvent> list = (ListAppender<ILoggingEvent>) context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("LIST");
-        Map<String, Long> printed = new TreeMap<>();
-        for (ILoggingEvent event : list.list) {
-            if (event.getLoggerName().equals(loggerName)) {
-                String code = layout.doLayout(event);
-                if (!code.isEmpty()) {
-                    printed.merge(code, 1L, Long::sum);
-                }
+        PrintedLinesAppender printed = (PrintedLinesAppender) context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("PRINTED");
+        Map<String, Long> codes = new TreeMap<>();
+        for (PrintedLinesAppender.Line line : printed.lines()) {
+            String code = line.text().substring(0, line.text().indexOf('|'));
+            if (line.logger().equals(loggerName) && !code.isEmpty()) {
+                codes.merge(code, 1L, Long::sum);
             }
         }
-        return printed;
+        return codes;
+    }
+
+    /** The messages of the events of {@code loggerName}, as they were when appended. */
+    List<String> printedMessages(String loggerName) {
+        PrintedLinesAppender printed = (PrintedLinesAppender) context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("PRINTED");
+        return printed.lines().stream().filter(l -> l.logger().equals(loggerName)).map(l -> l.text().substring(l.text().indexOf('|') + 1)).toList();
     }
 }

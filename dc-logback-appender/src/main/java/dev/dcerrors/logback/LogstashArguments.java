@@ -57,11 +57,15 @@ final class LogstashArguments {
         UNREADABLE
     }
 
-    /** How to read one marker class: {@code name} (single fields only) and {@code value} take the marker, as {@code (Object)Object}. */
-    private record Reader(Kind kind, @Nullable MethodHandle name, @Nullable MethodHandle value, @Nullable String problem) {
+    /**
+     * How to read one marker class: {@code name} (single fields only) and {@code value} take the marker, as
+     * {@code (Object)Object}; for an unreadable class, the {@code problem} to report, made once.
+     */
+    private record Reader(Kind kind, @Nullable MethodHandle name, @Nullable MethodHandle value, @Nullable String problem,
+            @Nullable Exception cause) {
     }
 
-    private static final Reader NOT_LOGSTASH = new Reader(Kind.NONE, null, null, null);
+    private static final Reader NOT_LOGSTASH = new Reader(Kind.NONE, null, null, null, null);
     private static final MethodType READ = MethodType.methodType(Object.class, Object.class);
     private static final MethodType NAME = MethodType.methodType(String.class, Object.class);
 
@@ -151,7 +155,7 @@ final class LogstashArguments {
                     counted = object == null ? 0 : scanValue(scanning, r, sink, object, budget, readObjects);
                     break;
                 case UNREADABLE:
-                    scanning.reportOnce(reader.problem + "; such arguments and markers are not read", new IllegalStateException(reader.problem));
+                    scanning.reportOnce(reader.problem, reader.cause);
                     break;
                 default:
                     break;
@@ -228,16 +232,18 @@ final class LogstashArguments {
             try {
                 switch (name.substring(MARKERS.length())) {
                     case "SingleFieldAppendingMarker":
-                        return new Reader(Kind.SINGLE_FIELD, handle(c.getMethod("getFieldName"), NAME), handle(c.getDeclaredMethod("getFieldValue"), READ), null);
+                        return new Reader(Kind.SINGLE_FIELD, handle(c.getMethod("getFieldName"), NAME), handle(c.getDeclaredMethod("getFieldValue"), READ), null,
+                                null);
                     case "MapEntriesAppendingMarker":
-                        return new Reader(Kind.MAP_ENTRIES, null, handle(c.getDeclaredField("map")), null);
+                        return new Reader(Kind.MAP_ENTRIES, null, handle(c.getDeclaredField("map")), null, null);
                     case "ObjectFieldsAppendingMarker":
-                        return new Reader(Kind.OBJECT_FIELDS, null, handle(c.getDeclaredField("object")), null);
+                        return new Reader(Kind.OBJECT_FIELDS, null, handle(c.getDeclaredField("object")), null, null);
                     default:
                         break; // LogstashMarker, DeferredLogstashMarker, EmptyLogstashMarker: nothing of their own to read
                 }
             } catch (ReflectiveOperationException | RuntimeException e) {
-                return new Reader(Kind.UNREADABLE, null, null, "cannot read " + c.getName() + " of logstash-logback-encoder: " + e);
+                return new Reader(Kind.UNREADABLE, null, null,
+                        "cannot read " + c.getName() + " of logstash-logback-encoder (" + e + "); such arguments and markers are not read", e);
             }
         }
         return NOT_LOGSTASH;

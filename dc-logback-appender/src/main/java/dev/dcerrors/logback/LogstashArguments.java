@@ -138,28 +138,12 @@ final class LogstashArguments {
         seen++;
         int counted = 0;
         try {
-            Reader reader = READERS.get(marker.getClass());
-            switch (reader.kind) {
-                case SINGLE_FIELD:
-                    counted = scanField(scanning, r, sink, (String) reader.name.invokeExact((Object) marker), (Object) reader.value.invokeExact((Object) marker),
-                            budget, readObjects);
-                    break;
-                case MAP_ENTRIES:
-                    Object map = (Object) reader.value.invokeExact((Object) marker);
-                    if (readObjects && map instanceof Map) { // a Map's entrySet() may be the application's code
-                        counted = scanEntries(scanning, r, sink, (Map<?, ?>) map, budget, readObjects);
-                    }
-                    break;
-                case OBJECT_FIELDS:
-                    Object object = (Object) reader.value.invokeExact((Object) marker);
-                    counted = object == null ? 0 : scanValue(scanning, r, sink, object, budget, readObjects);
-                    break;
-                case UNREADABLE:
-                    scanning.reportOnce(reader.problem, reader.cause);
-                    break;
-                default:
-                    break;
-            }
+            counted = scanOwnFields(scanning, r, sink, marker, budget, readObjects);
+        } catch (Throwable e) {
+            EventScanning.rethrowIfFatal(e);
+            scanning.reportOnce("reading a " + marker.getClass().getName() + " (logstash-logback-encoder) threw " + e + "; it is skipped", e);
+        }
+        try {
             if (depth < MAX_MARKER_DEPTH && counted < budget && marker.hasReferences()) {
                 for (Iterator<Marker> joined = marker.iterator(); joined.hasNext() && counted < budget && seen < MAX_MARKERS;) {
                     Marker next = joined.next();
@@ -172,9 +156,32 @@ final class LogstashArguments {
             }
         } catch (Throwable e) {
             EventScanning.rethrowIfFatal(e);
-            scanning.reportOnce("reading a " + marker.getClass().getName() + " (logstash-logback-encoder) threw " + e + "; it is skipped", e);
+            scanning.reportOnce("the markers joined to a " + marker.getClass().getName() + " threw " + e + "; they are skipped", e);
         }
         return pack(seen, counted);
+    }
+
+    /** What the marker itself holds, without the markers joined to it. */
+    private static int scanOwnFields(EventScanning scanning, ErrorRecognizer r, CodeSink sink, Marker marker, int budget, boolean readObjects)
+            throws Throwable {
+        Reader reader = READERS.get(marker.getClass());
+        switch (reader.kind) {
+            case SINGLE_FIELD:
+                return scanField(scanning, r, sink, (String) reader.name.invokeExact((Object) marker), (Object) reader.value.invokeExact((Object) marker),
+                        budget, readObjects);
+            case MAP_ENTRIES:
+                Object map = (Object) reader.value.invokeExact((Object) marker);
+                // a Map's entrySet() may be the application's code: not in a log call made by an accessor
+                return readObjects && map instanceof Map ? scanEntries(scanning, r, sink, (Map<?, ?>) map, budget, readObjects) : 0;
+            case OBJECT_FIELDS:
+                Object object = (Object) reader.value.invokeExact((Object) marker);
+                return object == null ? 0 : scanValue(scanning, r, sink, object, budget, readObjects);
+            case UNREADABLE:
+                scanning.reportOnce(reader.problem, reader.cause);
+                return 0;
+            default:
+                return 0;
+        }
     }
 
     private static long pack(int seen, int counted) {

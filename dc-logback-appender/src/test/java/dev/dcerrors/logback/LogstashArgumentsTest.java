@@ -160,6 +160,32 @@ class LogstashArgumentsTest {
         }
     }
 
+    /** An application's own single-field marker, whose value cannot be read. */
+    static final class ThrowingFieldMarker extends net.logstash.logback.marker.SingleFieldAppendingMarker {
+        ThrowingFieldMarker() {
+            super("LS_APPEND_THROWING", "response");
+        }
+
+        @Override
+        protected void writeFieldValue(com.fasterxml.jackson.core.JsonGenerator generator) {
+        }
+
+        @Override
+        protected Object getFieldValue() {
+            throw new IllegalStateException("value not loaded");
+        }
+    }
+
+    @Test
+    void aSubclassOfTheirMarkersIsReadAndOneThatThrowsIsSkipped() {
+        log.warn(new ThrowingFieldMarker().and(Markers.append("code", 5148)), "DC call failed {}", kv("code", 5147));
+        log.warn(new ThrowingFieldMarker(), "DC call failed {}", new ThrowingFieldMarker());
+
+        assertThat(setup.list("LIST").list).hasSize(2);
+        counted.assertCounted(Map.of(5147, 1L, 5148, 1L));
+        assertThat(setup.statusMessages(Status.WARN)).anySatisfy(m -> assertThat(m).contains(ThrowingFieldMarker.class.getName(), "value not loaded"));
+    }
+
     @Test
     void aWrappedValueWhoseAccessorThrowsIsSkippedAndTheCallIsLogged() {
         log.warn("DC response {} {}", kv("response", new Broken()), kv("code", 5147));

@@ -149,6 +149,28 @@ class LogstashArgumentsTest {
         counted.assertCounted(Map.of());
     }
 
+    @Test
+    void scanArgumentsAppliesToWhatTheyWrapAndMarkersAreReadWhateverItSays() {
+        for (String mode : new String[] {"strings", "none"}) {
+            LoggingSetup own = LoggingSetup.fromXml("<configuration><turboFilter class=\"dev.dcerrors.logback.DevCenterErrorTurboFilter\">"
+                    + "<counts>${countsName}</counts><scanArguments>" + mode + "</scanArguments></turboFilter><root level=\"INFO\"/></configuration>");
+            try {
+                Logger l = own.logger("modes");
+                l.info("DC response {}", kv("response", new Result(5147, "locked", null)));
+                l.info("DC response {}", kv("body", envelope(5148)));
+                l.info("DC response {}", kv("code", 5003));
+                l.info(Markers.append("response", envelope(5146)), "DC response");
+                boolean strings = mode.equals("strings");
+                assertThat(own.counts.count(5147)).as("a DTO, " + mode).isZero();
+                assertThat(own.counts.count(5148)).as("a JSON text, " + mode).isEqualTo(strings ? 1 : 0);
+                assertThat(own.counts.count(5003)).as("a code field, " + mode).isEqualTo(strings ? 1 : 0);
+                assertThat(own.counts.count(5146)).as("a marker, " + mode).isEqualTo(1);
+            } finally {
+                own.stop();
+            }
+        }
+    }
+
     /** A DTO whose accessor throws. */
     public static final class Broken {
         public Integer getCode() {

@@ -24,8 +24,9 @@ import org.slf4j.event.KeyValuePair;
  * skips {@code isXxxEnabled()} probes (no message) and, unless {@link #setIncludeDisabledLevels}, calls
  * at levels the logger drops, as Micrometer's {@code LogbackMetrics} does. Otherwise it scans the message
  * template (resolving {@code code={}} from its argument), the arguments ({@code scanArguments}), SLF4J
- * key-value pairs of the fluent API, and optionally the messages of the throwable and its causes. Each log
- * call is counted once, however many appenders it reaches.
+ * key-value pairs of the fluent API, logstash-logback-encoder's structured arguments and markers
+ * ({@link LogstashArguments}), and the messages of the throwable and its causes ({@code scanThrowables}, on by
+ * default). Each log call is counted once, however many appenders it reaches.
  *
  * <p>Nothing here locks, allocates when nothing matches, touches a meter registry, or throws into the
  * application: a failure inside the filter is reported once through Logback's status messages and the

@@ -15,8 +15,8 @@ import org.slf4j.event.KeyValuePair;
 
 /**
  * The walk over the parts of one log call that the turbo filter, the appender and the pattern converters share:
- * the message template with its arguments, SLF4J key-value pairs, chosen MDC entries, the throwable and its
- * causes. Every value found goes to a {@link CodeSink} (the recognizer's counter, or a converter's probe), until
+ * the message template with its arguments, SLF4J key-value pairs, logstash-logback-encoder's markers and structured
+ * arguments ({@link LogstashArguments}), chosen MDC entries, the throwable and its causes. Every value found goes to a {@link CodeSink} (the recognizer's counter, or a converter's probe), until
  * the sink has accepted {@code budget} values. Never throws: a part that fails (a {@code toString()} or
  * {@code getMessage()} that throws) is skipped, and the first such failure is reported through the component's
  * status messages.
@@ -39,7 +39,8 @@ final class EventScanning {
     /**
      * Counts one log call as the turbo filter sees it, each distinct code once; returns how many were counted. An
      * exception passed as the last argument ({@code log.error("failed {}", id, ex)}, which Logback hands to turbo
-     * filters as an argument) is read like {@code t}.
+     * filters as an argument) is read like {@code t}. {@code markers} is the call's {@link Marker}, or the
+     * {@code List<Marker>} of a fluent call, or null.
      */
     int countCall(ErrorRecognizer r, @Nullable String template, @Nullable Object @Nullable [] params, @Nullable List<KeyValuePair> pairs,
             @Nullable Throwable t, @Nullable Object markers) {

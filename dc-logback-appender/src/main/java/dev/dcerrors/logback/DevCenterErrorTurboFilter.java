@@ -25,7 +25,7 @@ import org.slf4j.event.KeyValuePair;
  * at levels the logger drops, as Micrometer's {@code LogbackMetrics} does. Otherwise it scans the message
  * template (resolving {@code code={}} from its argument), the arguments ({@code scanArguments}), SLF4J
  * key-value pairs of the fluent API, logstash-logback-encoder's structured arguments and markers
- * ({@link LogstashArguments}), and the messages of the throwable and its causes ({@code scanThrowables}, on by
+ * ({@code LogstashArguments}), and the messages of the throwable and its causes ({@code scanThrowables}, on by
  * default). Each log call is counted once, however many appenders it reaches.
  *
  * <p>Nothing here locks, allocates when nothing matches, touches a meter registry, or throws into the

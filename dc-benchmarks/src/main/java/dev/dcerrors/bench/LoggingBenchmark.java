@@ -30,6 +30,9 @@ public class LoggingBenchmark {
     private final String withCode = Input.RESPONSE_1K_WITH_CODE.text();
     private final String withoutCode = Input.RESPONSE_1K_NO_CODE.text();
     /** A response object as services log it: a Lombok-style DTO passed as the argument, read through its getters. */
+    /** A client exception with a cause, neither with a code: a timeout as HTTP clients throw it. */
+    private final Exception exception = new IllegalStateException("I/O error on GET request for \"https://dc.example.com/api/v1/device/list\": Read timed out",
+            new java.net.SocketTimeoutException("Read timed out"));
     private final Result dto = new Result(5147, "Your account has been temporarily locked. Please try again after 20 minutes.", null);
 
     /** A Lombok {@code @Data}-style response DTO. */
@@ -81,6 +84,15 @@ public class LoggingBenchmark {
     @Benchmark
     public void infoWithDtoArgument() {
         logger.info("POST /api/v1/login -> {}", dto);
+    }
+
+    /**
+     * An exception without a code, logged at INFO: what reading throwables by default ({@code scanThrowables}) costs.
+     * Run with {@code -p filter=none,dcTurboFilter,dcTurboFilterNoThrowables} to compare with the option off.
+     */
+    @Benchmark
+    public void infoWithExceptionWithoutCode() {
+        logger.info("GET /api/v1/device/list failed", exception);
     }
 
     @Benchmark

@@ -18,7 +18,7 @@ final class LoggingSetup {
     private LoggingSetup() {
     }
 
-    /** A context with the given turbo filter variant: none, logbackMetrics, regex or dcTurboFilter. */
+    /** A context with the given turbo filter variant: none, logbackMetrics, regex, dcTurboFilter or dcTurboFilterNoThrowables (scanThrowables off). */
     static LoggerContext context(String filter) {
         LoggerContext context = newContext();
         switch (filter) {
@@ -30,10 +30,11 @@ final class LoggingSetup {
                 regex.start();
                 context.addTurboFilter(regex);
             }
-            case "dcTurboFilter" -> {
+            case "dcTurboFilter", "dcTurboFilterNoThrowables" -> {
                 DevCenterErrorTurboFilter dc = new DevCenterErrorTurboFilter();
                 dc.setContext(context);
                 dc.setCounts("benchmark");
+                dc.setScanThrowables(!filter.equals("dcTurboFilterNoThrowables")); // the default is true
                 dc.start();
                 context.addTurboFilter(dc);
             }

@@ -96,6 +96,11 @@ final class CommandLine {
                 flag.apply(line.options, inline == null ? "true" : inline);
                 continue;
             }
+            RecognitionFlag negated = name.startsWith("--no-") ? RecognitionFlag.of("--" + name.substring(5)) : null;
+            if (negated != null && negated.kind == RecognitionFlag.Kind.SWITCH && inline == null) { // --no-scan-throwables
+                negated.apply(line.options, "false");
+                continue;
+            }
             if ((name.equals("--progress") || name.equals("--no-progress")) && inline == null) {
                 line.progress = name.equals("--progress");
                 continue;

@@ -40,9 +40,10 @@ final class Help {
                 + " in a JSON-lines file (its first line is one with a timestamp field or a marker key), or anywhere with a marker key: @timestamp,"
                 + " log.level, or message with level; it is dated by its @timestamp, timestamp or time field, else by the event before it."
                 + " Other one-line JSON, such as a response body, belongs to the event before it. One event counts as one log call. Lines before a file's first timestamp are undated events of their own. The lines of a printed throwable"
-                + " (its header, at, Caused by:, Suppressed:, ... N more) are not read, as the filter reads no throwable by default; with"
-                + " --scan-throwables the messages of the throwable and its causes are. The same goes for the throwable fields of a JSON record:"
-                + " stack_trace (logstash-logback-encoder), error.stack_trace and error.message (ECS).");
+                + " (its header, at, Caused by:, Suppressed:, ... N more) are read as the filter reads a throwable: the messages of the"
+                + " throwable and its causes count, never the frames nor suppressed throwables; with --no-scan-throwables none of these lines"
+                + " is read. The same goes for the throwable fields of a JSON record: stack_trace (logstash-logback-encoder), error.stack_trace"
+                + " and error.message (ECS).");
         option(h, "--zone ZONE", "The zone of timestamps without an offset. Default: the system zone, here " + ZoneId.systemDefault().getId() + ".");
         h.append("\nProgress:\n");
         option(h, "--progress", "Draw the progress bar on standard error (bytes read, events, elapsed time) whatever standard error is"
@@ -51,7 +52,7 @@ final class Help {
         h.append("\nRecognition (the turbo filter's options, with the same defaults; logback.xml element in brackets):\n");
         for (RecognitionFlag flag : RecognitionFlag.values()) {
             String value = flag.valueName();
-            String name = flag.flag + (value.isEmpty() ? "" : " " + value);
+            String name = flag.kind == RecognitionFlag.Kind.SWITCH ? flag.flag + ", --no-" + flag.flag.substring(2) : flag.flag + " " + value;
             String defaultValue = flag.option.defaultValue();
             option(h, name, flag.option.description() + " [" + flag.option.element() + "]");
             if (!defaultValue.isEmpty()) {

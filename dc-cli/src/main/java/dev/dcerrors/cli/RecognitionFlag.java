@@ -24,7 +24,7 @@ enum RecognitionFlag {
     /** How a flag takes its value. */
     enum Kind {
         TEXT, REPEATABLE, NUMBER,
-        /** {@code --flag} alone means true; {@code --flag=false} is allowed. */
+        /** {@code --flag} alone means true; {@code --no-flag} and {@code --flag=false} mean false. */
         SWITCH
     }
 

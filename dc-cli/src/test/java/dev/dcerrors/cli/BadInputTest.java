@@ -178,6 +178,7 @@ class BadInputTest {
                 assertThat(result.out()).contains("Default: " + flag.option.defaultValue() + ".");
             }
         }
+        assertThat(result.out()).contains("--scan-throwables, --no-scan-throwables", "Default: true.");
         assertThat(result.out()).contains("--extra-key KEY", "--message-key KEY", "--zone ZONE", "--progress", "--no-progress", "the system zone", "analyze", "backfill", "--step");
         assertThat(Cli.run("backfill", "--help").out()).startsWith(CommandLine.USAGE_BACKFILL).contains("--instance NAME");
         assertThat(List.of(Cli.run("analyze", "--help").out().split("\n"))).first().isEqualTo(CommandLine.USAGE_ANALYZE);

@@ -22,7 +22,7 @@ import java.util.zip.GZIPOutputStream;
  * Logback pattern lines (with {@code .SSS} and {@code ,SSS}) with stack traces, pretty-printed and one-line
  * JSON bodies and ECS records, logstash JSON lines (some without a timestamp field), an older rotation as gzip,
  * a file that starts with undated lines, and invalid UTF-8 bytes. Codes appear as envelopes with a message key beside {@code code} and as {@code code=N} prose. Some
- * are only in the messages of printed throwables: counted with {@code --scan-throwables} alone, as the filter
+ * are only in the messages of printed throwables: counted unless {@code --no-scan-throwables}, as the filter
  * counts them with {@code scanThrowables}; codes in frames and suppressed throwables are never counted.
  */
 final class Corpus {
@@ -50,7 +50,7 @@ final class Corpus {
     long undated;
     long success;
     final Map<Integer, Long> errors = new TreeMap<>();
-    /** The errors counted besides {@link #errors} with {@code --scan-throwables}: codes only in a throwable's messages. */
+    /** The errors counted besides {@link #errors} unless {@code --no-scan-throwables}: codes only in a throwable's messages. */
     final Map<Integer, Long> throwableErrors = new TreeMap<>();
 
     private final Random random = new Random(16);
@@ -73,10 +73,10 @@ final class Corpus {
 
     /** The expected {@code analyze --json} object. */
     String expectedJson() {
-        return expectedJson(false);
+        return expectedJson(true);
     }
 
-    /** The expected {@code analyze --json} object, with or without {@code --scan-throwables}. */
+    /** The expected {@code analyze --json} object, by default (with the throwables' messages) or with {@code --no-scan-throwables}. */
     String expectedJson(boolean scanThrowables) {
         Map<Integer, Long> errors = new TreeMap<>(this.errors);
         if (scanThrowables) {
@@ -112,7 +112,7 @@ final class Corpus {
         count(time, codes, List.of());
     }
 
-    /** One event: {@code codes} count always, {@code throwableCodes} (distinct from them) with --scan-throwables only. */
+    /** One event: {@code codes} count always, {@code throwableCodes} (distinct from them) unless --no-scan-throwables. */
     private void count(Instant time, List<Integer> codes, List<Integer> throwableCodes) {
         for (int code : throwableCodes) {
             throwableErrors.merge(code, 1L, Long::sum);

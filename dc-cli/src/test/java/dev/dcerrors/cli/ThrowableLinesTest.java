@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The lines of a printed throwable count as the turbo filter counts a throwable: not by default, its messages with scanThrowables. */
+/** The lines of a printed throwable count as the turbo filter counts a throwable: its messages by default, nothing with --no-scan-throwables. */
 class ThrowableLinesTest {
 
     private static final String TRACE_ONLY = """
@@ -43,19 +43,21 @@ class ThrowableLinesTest {
     }
 
     @Test
-    void codesOnlyInAPrintedTraceAreNotCountedByDefaultButAPrettyPrintedBodyIs() throws Exception {
-        Cli.Result result = analyze(TRACE_ONLY);
+    void withNoScanThrowablesCodesOnlyInAPrintedTraceAreNotCountedButAPrettyPrintedBodyIs() throws Exception {
+        Cli.Result result = analyze(TRACE_ONLY, "--no-scan-throwables");
 
         assertThat(result.status()).as(result.err()).isZero();
         assertThat(result.out()).contains("\"events\":2,", "\"errors\":{\"5147\":1}");
     }
 
     @Test
-    void withScanThrowablesTheMessagesOfTheThrowableAndItsCausesCountButNotFramesOrSuppressed() throws Exception {
-        Cli.Result result = analyze(TRACE_ONLY, "--scan-throwables");
+    void byDefaultTheMessagesOfTheThrowableAndItsCausesCountButNotFramesOrSuppressed() throws Exception {
+        Cli.Result result = analyze(TRACE_ONLY);
 
         assertThat(result.status()).as(result.err()).isZero();
         assertThat(result.out()).contains("\"events\":2,", "\"errors\":{\"5000\":1,\"5049\":1,\"5147\":1}");
+        assertThat(analyze(TRACE_ONLY, "--scan-throwables").out()).isEqualTo(result.out());
+        assertThat(analyze(TRACE_ONLY, "--scan-throwables=false").out()).isEqualTo(analyze(TRACE_ONLY, "--no-scan-throwables").out());
     }
 
     /** logstash-logback-encoder's stack_trace, and ECS's error fields flattened and nested; the messages hold no code. */
@@ -67,12 +69,12 @@ class ThrowableLinesTest {
             """;
 
     @Test
-    void inJsonRecordsTheThrowableFieldsCountOnlyWithScanThrowables() throws Exception {
-        Cli.Result plain = analyze(JSON_TRACES);
+    void inJsonRecordsTheThrowableFieldsCountUnlessNoScanThrowables() throws Exception {
+        Cli.Result plain = analyze(JSON_TRACES, "--no-scan-throwables");
         assertThat(plain.status()).as(plain.err()).isZero();
         assertThat(plain.out()).contains("\"events\":4,", "\"errors\":{\"5147\":1}");
 
-        Cli.Result withThrowables = analyze(JSON_TRACES, "--scan-throwables");
+        Cli.Result withThrowables = analyze(JSON_TRACES);
         assertThat(withThrowables.status()).as(withThrowables.err()).isZero();
         assertThat(withThrowables.out()).as("messages of the traces, never their frames (5148)")
                 .contains("\"events\":4,", "\"errors\":{\"5000\":1,\"5049\":1,\"5146\":1,\"5147\":1}");
@@ -97,7 +99,7 @@ class ThrowableLinesTest {
                 """;
 
         assertThat(analyze(log).out()).contains("\"errors\":{\"5147\":1}");
-        assertThat(analyze(log, "--scan-throwables").out()).contains("\"errors\":{\"5147\":1}");
+        assertThat(analyze(log, "--no-scan-throwables").out()).contains("\"errors\":{\"5147\":1}");
     }
 
     @Test

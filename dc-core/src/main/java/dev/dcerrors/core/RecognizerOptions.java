@@ -41,8 +41,8 @@ public final class RecognizerOptions {
         SCAN_ARGUMENTS("scanArguments", "scan-arguments", ArgumentMode.ENVELOPES.label(),
                 "Which log-call arguments are read: envelopes (text, and response objects with a code and a message read through their accessors), "
                         + "strings (String and CharSequence only), all (envelopes, and others through toString()), or none."),
-        SCAN_THROWABLES("scanThrowables", "scan-throwables", "false",
-                "Whether the messages of a logged throwable and its causes are read."),
+        SCAN_THROWABLES("scanThrowables", "scan-throwables", "true",
+                "Whether the messages of a logged throwable and its causes are read (not their stack frames)."),
         CATALOG("catalog", "catalog", "",
                 "Extra catalog rows (codes outside the table, overrides): a file path or classpath:resource of tab-separated 'code category severity message' rows."),
         COUNTS("counts", "counts", ErrorCounts.DEFAULT_NAME,
@@ -100,7 +100,7 @@ public final class RecognizerOptions {
     private final List<String> messageKeys = new ArrayList<>();
     private boolean ignoreKeyCase;
     private String scanArguments = ArgumentMode.ENVELOPES.label();
-    private boolean scanThrowables;
+    private boolean scanThrowables = true;
     private @Nullable String catalog;
     private String counts = ErrorCounts.DEFAULT_NAME;
     private int maxUnknownCodes = ErrorCounts.DEFAULT_MAX_UNKNOWN_CODES;

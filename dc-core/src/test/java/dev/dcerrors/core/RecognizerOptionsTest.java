@@ -39,7 +39,7 @@ class RecognizerOptionsTest {
         assertThat(recognizer.counts()).isSameAs(ErrorCounts.shared());
         assertThat(recognizer.maxCodesPerEvent()).isEqualTo(16);
         assertThat(recognizer.argumentMode()).isEqualTo(ArgumentMode.ENVELOPES);
-        assertThat(recognizer.scanThrowables()).isFalse();
+        assertThat(recognizer.scanThrowables()).isTrue();
     }
 
     @Test

@@ -24,8 +24,9 @@ import org.slf4j.event.KeyValuePair;
  * skips {@code isXxxEnabled()} probes (no message) and, unless {@link #setIncludeDisabledLevels}, calls
  * at levels the logger drops, as Micrometer's {@code LogbackMetrics} does. Otherwise it scans the message
  * template (resolving {@code code={}} from its argument), the arguments ({@code scanArguments}), SLF4J
- * key-value pairs of the fluent API, and optionally the messages of the throwable and its causes. Each log
- * call is counted once, however many appenders it reaches.
+ * key-value pairs of the fluent API, logstash-logback-encoder's structured arguments and markers
+ * ({@code LogstashArguments}), and the messages of the throwable and its causes ({@code scanThrowables}, on by
+ * default). Each log call is counted once, however many appenders it reaches.
  *
  * <p>Nothing here locks, allocates when nothing matches, touches a meter registry, or throws into the
  * application: a failure inside the filter is reported once through Logback's status messages and the
@@ -143,7 +144,7 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
         Counting now = counting;
         if (now != null && format != null) { // no message: an isXxxEnabled() probe
             try {
-                count(now, logger, level, format, params, null, t);
+                count(now, logger, level, format, params, null, t, marker);
             } catch (Throwable e) {
                 EventScanning.rethrowIfFatal(e);
                 scanning.reportOnce("counting a log event failed with " + e, e);
@@ -163,7 +164,7 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
         if (now != null) {
             try {
                 count(now, logger, Level.convertAnSLF4JLevel(event.getLevel()), event.getMessage(), event.getArgumentArray(),
-                        event.getKeyValuePairs(), event.getThrowable());
+                        event.getKeyValuePairs(), event.getThrowable(), event.getMarkers());
             } catch (Throwable e) {
                 EventScanning.rethrowIfFatal(e);
                 scanning.reportOnce("counting a log event failed with " + e, e);
@@ -174,10 +175,10 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
 
     /** Counts the codes of one log call, both paths alike: template, arguments, key-value pairs, throwable. */
     private void count(Counting now, Logger logger, Level level, @Nullable String template, @Nullable Object @Nullable [] params,
-            @Nullable List<KeyValuePair> pairs, @Nullable Throwable t) {
+            @Nullable List<KeyValuePair> pairs, @Nullable Throwable t, @Nullable Object markers) {
         // Not logger.isEnabledFor(level): that calls the turbo filters again.
         if (now.includeDisabledLevels() || level.isGreaterOrEqual(logger.getEffectiveLevel())) {
-            scanning.countCall(now.recognizer(), template, params, pairs, t);
+            scanning.countCall(now.recognizer(), template, params, pairs, t, markers);
         }
     }
 

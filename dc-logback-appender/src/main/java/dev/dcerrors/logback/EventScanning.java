@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 
 /**
  * The walk over the parts of one log call that the turbo filter, the appender and the pattern converters share:
- * the message template with its arguments, SLF4J key-value pairs, chosen MDC entries, the throwable and its
- * causes. Every value found goes to a {@link CodeSink} (the recognizer's counter, or a converter's probe), until
+ * the message template with its arguments, SLF4J key-value pairs, logstash-logback-encoder's markers and structured
+ * arguments ({@link LogstashArguments}), chosen MDC entries, the throwable and its causes. Every value found goes to a {@link CodeSink} (the recognizer's counter, or a converter's probe), until
  * the sink has accepted {@code budget} values. Never throws: a part that fails (a {@code toString()} or
  * {@code getMessage()} that throws) is skipped, and the first such failure is reported through the component's
  * status messages.
@@ -38,15 +39,17 @@ final class EventScanning {
     /**
      * Counts one log call as the turbo filter sees it, each distinct code once; returns how many were counted. An
      * exception passed as the last argument ({@code log.error("failed {}", id, ex)}, which Logback hands to turbo
-     * filters as an argument) is read like {@code t}.
+     * filters as an argument) is read like {@code t}. {@code markers} is the call's {@link Marker}, or the
+     * {@code List<Marker>} of a fluent call, or null.
      */
     int countCall(ErrorRecognizer r, @Nullable String template, @Nullable Object @Nullable [] params, @Nullable List<KeyValuePair> pairs,
-            @Nullable Throwable t) {
+            @Nullable Throwable t, @Nullable Object markers) {
         long enclosing = r.beginCall();
         try {
             CodeSink sink = r.counter();
             int budget = r.maxCodesPerEvent();
             int counted = scanMessageAndPairs(r, sink, template, params, pairs, budget, !ErrorRecognizer.isNested(enclosing));
+            counted += LogstashArguments.scanMarkers(this, r, sink, markers, budget - counted, !ErrorRecognizer.isNested(enclosing));
             if (r.scanThrowables()) {
                 Throwable thrown = t != null ? t : lastArgumentThrowable(params);
                 counted += scanThrowable(r, sink, thrown, budget - counted);
@@ -75,6 +78,7 @@ final class EventScanning {
     /** One event as an appender or a converter sees it: the same parts, the MDC entries of {@code mdcKeys}, a throwable proxy. */
     int scanEvent(ErrorRecognizer r, CodeSink sink, ILoggingEvent event, List<String> mdcKeys, int budget, boolean readObjects) {
         int counted = scanMessageAndPairs(r, sink, event.getMessage(), event.getArgumentArray(), event.getKeyValuePairs(), budget, readObjects);
+        counted += LogstashArguments.scanMarkers(this, r, sink, event.getMarkerList(), budget - counted, readObjects);
         if (!mdcKeys.isEmpty() && counted < budget) {
             counted += scanMdc(r, sink, event.getMDCPropertyMap(), mdcKeys, budget - counted);
         }
@@ -113,9 +117,13 @@ final class EventScanning {
      * only when {@code readObjects}: a log call it makes is nested ({@link ErrorRecognizer#isNested}) and reads no
      * objects, so an object that logs itself cannot recurse; what it throws skips the argument.
      */
-    private int scanArgument(ErrorRecognizer r, CodeSink sink, @Nullable Object argument, int budget, boolean readObjects) {
+    int scanArgument(ErrorRecognizer r, CodeSink sink, @Nullable Object argument, int budget, boolean readObjects) {
         if (argument instanceof CharSequence) {
             return r.scanText((CharSequence) argument, sink, budget);
+        }
+        int structured = argument instanceof Marker ? LogstashArguments.scanArgument(this, r, sink, (Marker) argument, budget, readObjects) : -1;
+        if (structured >= 0) { // logstash-logback-encoder's kv(), value(), fields(), raw(), entries(), array()
+            return structured;
         }
         ArgumentMode mode = r.argumentMode();
         if (!readObjects || mode == ArgumentMode.STRINGS || mode == ArgumentMode.NONE || argument == null || argument instanceof Number

@@ -74,7 +74,6 @@ class DevCenterErrorAppenderTest {
                 + "  <appender name=\"DC\" class=\"dev.dcerrors.logback.DevCenterErrorAppender\">\n"
                 + "    <counts>${countsName}</counts>\n"
                 + "    <extraKey>errorCode</extraKey>\n"
-                + "    <scanThrowables>true</scanThrowables>\n"
                 + "  </appender>\n"
                 + "  <root level=\"INFO\"><appender-ref ref=\"DC\"/></root>\n"
                 + "</configuration>\n");

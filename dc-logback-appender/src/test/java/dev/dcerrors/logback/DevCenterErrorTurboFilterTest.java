@@ -125,15 +125,35 @@ class DevCenterErrorTurboFilterTest {
     }
 
     @Test
-    void markersAndThrowablesDoNotChangeCounting() {
+    void markersAndThrowablesWithoutACodeDoNotChangeCounting() {
         LoggingSetup s = setup("turbo-filter.xml");
         Logger log = s.logger("m");
         log.warn(MarkerFactory.getMarker("SECURITY"), "response {}", LOCKED);
-        log.error("platform error " + "{\"code\":5000,\"msg\":\"Service exception.\"}", new RuntimeException("code=5148 in the exception is not scanned by default"));
+        log.error("platform error " + "{\"code\":5000,\"msg\":\"Service exception.\"}", new RuntimeException("boom"));
         log.error("with throwable argument {}", LOCKED, new RuntimeException("boom"));
         assertThat(s.counts.count(5147)).isEqualTo(2);
         assertThat(s.counts.count(5000)).isEqualTo(1);
+    }
+
+    @Test
+    void aThrowablesMessageAndItsCausesAreReadByDefault() {
+        LoggingSetup s = setup("turbo-filter.xml");
+        Logger log = s.logger("m");
+        log.error("call failed", new IllegalStateException("wrapped", new RuntimeException("DC answered code=5148")));
+        log.error("call failed", new RuntimeException("the frames are not read"));
+        assertThat(s.counts.count(5148)).isEqualTo(1);
+        assertThat(s.counts.errorCount()).isEqualTo(1);
+    }
+
+    @Test
+    void scanThrowablesFalseReadsNoThrowable() {
+        LoggingSetup s = LoggingSetup.fromXml("<configuration><turboFilter class=\"dev.dcerrors.logback.DevCenterErrorTurboFilter\">"
+                + "<counts>${countsName}</counts><scanThrowables>false</scanThrowables></turboFilter><root level=\"INFO\"/></configuration>");
+        Logger log = s.logger("m");
+        log.error("call failed", new RuntimeException("code=5148 in the exception is not scanned when off"));
+        log.error("call {} failed", "u1", new RuntimeException("code=5148 in the exception argument either"));
         assertThat(s.counts.count(5148)).isZero();
+        s.stop();
     }
 
     @Test

@@ -123,6 +123,11 @@ class LifecycleTest {
      * returns the bytes this thread allocates over {@code calls} more calls, after checking each call counted 5147.
      */
     private static long bytesAllocatedByMatchingCalls(Object argument, int calls) {
+        return bytesAllocatedByMatchingCalls(null, argument, calls);
+    }
+
+    /** The same with a marker on each call ({@code marker} may hold the code, then {@code argument} need not). */
+    private static long bytesAllocatedByMatchingCalls(org.slf4j.@org.jspecify.annotations.Nullable Marker marker, Object argument, int calls) {
         LoggingSetup setup = LoggingSetup.fromXml(config("${countsName}"));
         try {
             DevCenterErrorTurboFilter filter = (DevCenterErrorTurboFilter) setup.context.getTurboFilterList().get(0);
@@ -131,11 +136,11 @@ class LifecycleTest {
             long thread = Thread.currentThread().getId();
             Object[] oneArgument = {argument};
             for (int i = 0; i < 200_000; i++) {
-                filter.decide(null, logger, Level.INFO, "response {}", oneArgument, null);
+                filter.decide(marker, logger, Level.INFO, "response {}", oneArgument, null);
             }
             long before = threads.getThreadAllocatedBytes(thread);
             for (int i = 0; i < calls; i++) {
-                filter.decide(null, logger, Level.INFO, "response {}", oneArgument, null);
+                filter.decide(marker, logger, Level.INFO, "response {}", oneArgument, null);
             }
             long allocated = threads.getThreadAllocatedBytes(thread) - before;
             assertThat(setup.counts.count(5147)).isEqualTo(200_000L + calls);
@@ -178,6 +183,25 @@ class LifecycleTest {
         int calls = 5_000_000;
         assertThat(bytesAllocatedByMatchingCalls(new Result(5147, "Your account has been temporarily locked."), calls))
                 .as("bytes allocated by %d calls with a DTO argument", calls).isLessThan(64 * 1024);
+    }
+
+    @Test
+    @Tag("slow")
+    void logstashStructuredArgumentsAndMarkersAreReadWithoutAllocating() {
+        int calls = 2_000_000;
+        Result locked = new Result(5147, "Your account has been temporarily locked.");
+        assertThat(bytesAllocatedByMatchingCalls(net.logstash.logback.argument.StructuredArguments.kv("response", locked), calls))
+                .as("bytes allocated by %d calls with kv(\"response\", dto)", calls).isLessThan(64 * 1024);
+        assertThat(bytesAllocatedByMatchingCalls(net.logstash.logback.marker.Markers.append("response", locked), "no code", calls))
+                .as("bytes allocated by %d calls with Markers.append(\"response\", dto)", calls).isLessThan(64 * 1024);
+    }
+
+    @Test
+    @Tag("slow")
+    void aThrowableIsReadByDefaultWithoutAllocating() {
+        int calls = 2_000_000;
+        assertThat(bytesAllocatedByMatchingCalls(new IllegalStateException("DC answered " + LOCKED), calls))
+                .as("bytes allocated by %d calls with an exception argument", calls).isLessThan(64 * 1024);
     }
 
     /** The heap in use right after a collection that provably ran: a weakly reachable canary was cleared. */

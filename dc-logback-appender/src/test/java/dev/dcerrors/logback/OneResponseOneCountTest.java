@@ -64,7 +64,7 @@ class OneResponseOneCountTest {
 
     @Test
     void theExceptionPassedAsLastArgumentIsReadLikeTheThrowable() {
-        Logger log = configured("<scanThrowables>true</scanThrowables>", "");
+        Logger log = configured("", "");
         log.error("login {} failed", "u1", new IllegalStateException("DC answered code=5000"));
         log.error("login failed again code={}", 5000, new IllegalStateException("DC answered code=5000"));
         assertThat(setup.counts.count(5000)).as("once per call").isEqualTo(2);

@@ -105,7 +105,7 @@ class DevCenterErrorAutoConfigurationTest {
         warnings.start();
         installerLog.addAppender(warnings);
         try {
-            runner.withPropertyValues("devcenter.errors.extra-keys=errorCode", "devcenter.errors.scan-throwables=true",
+            runner.withPropertyValues("devcenter.errors.extra-keys=errorCode", "devcenter.errors.scan-throwables=false",
                     "devcenter.errors.max-unknown-codes=10").run(context -> {
                         assertThat(context.getBean(TurboFilterInstaller.class).installedFilter()).isNull();
                         assertThat(warnings.list).singleElement().satisfies(event -> {

@@ -56,11 +56,11 @@ class MisbehavingRegistriesTest {
                 return id;
             }
         });
-        int open = Registrar.openPublications();
+        int open = Registrar.shared().openPublications();
         assertThatThrownBy(() -> binders.binder().bindTo(registry)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("this registry refuses devcenter.errors");
         assertThat(registry.getMeters()).isEmpty();
-        assertThat(Registrar.openPublications()).isEqualTo(open);
+        assertThat(Registrar.shared().openPublications()).isEqualTo(open);
     }
 
     @Test

@@ -84,4 +84,19 @@ class MisbehavingRegistriesTest {
         assertThat(reads.get()).as("each meter read once as it was added").isEqualTo(registry.getMeters().size());
         assertThat(registry.find(DevCenterErrorMetrics.ERRORS).functionCounters()).hasSize(DevCenterErrorMetrics.ALERT_CODES.size() + 1);
     }
+
+    @Test
+    void aPrometheusRegistryThatScrapesAsEachMeterIsAddedDoesNotRecurse() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        AtomicInteger scrapes = new AtomicInteger();
+        registry.config().onMeterAdded(meter -> { // runs inside the registration, on the registering thread
+            registry.scrape();
+            scrapes.incrementAndGet();
+        });
+        binders.binder().bindTo(registry);
+        int atBind = scrapes.get();
+        Counting.record(counts, 5388);
+        assertThat(registry.scrape()).contains("devcenter_errors_total{category=\"third_party\",code=\"5388\",severity=\"warning\"} 1.0");
+        assertThat(scrapes.get() - atBind).as("one scrape per meter the scrape added: a counter and an info gauge").isEqualTo(2);
+    }
 }

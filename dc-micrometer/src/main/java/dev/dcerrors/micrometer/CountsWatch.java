@@ -16,15 +16,15 @@ import java.util.function.IntConsumer;
  * <p>A {@link #scan()} reads the counters (about a microsecond for the built-in catalog: one
  * {@code LongAdder.sum()} per catalog code and a walk of the unknown-code table) and raises the
  * {@link #generation()} when it finds a new code, {@code other}'s first count or another catalog object;
- * a publication that has applied the current generation has nothing to do. Only ever used under
- * {@link Registrar#LOCK}.
+ * a publication that has applied the current generation has nothing to do. Owned by a {@link Registrar},
+ * and only ever used under its lock.
  */
 final class CountsWatch {
 
     /** Codes below this are remembered in a bit set (the catalog's range); others in a hash set. */
     private static final int SMALL_CODES = 100_000;
 
-    final ErrorCounts counts;
+    private final ErrorCounts counts;
     private ErrorCatalog catalog;
     private final BitSet smallCodes = new BitSet();
     private final Set<Integer> largeCodes = new HashSet<>();
@@ -33,12 +33,15 @@ final class CountsWatch {
     private boolean otherSeen;
     private long generation;
     private final IntConsumer see = this::see;
-    /** How many publications use this watch; the registrar drops it at zero. */
-    int users;
 
     CountsWatch(ErrorCounts counts) {
         this.counts = counts;
         this.catalog = counts.catalog();
+    }
+
+    /** The counts watched. */
+    ErrorCounts counts() {
+        return counts;
     }
 
     /** Reads the counts; raises the generation when something new needs a series or new labels. */

@@ -24,12 +24,13 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>All meters are function counters and gauges reading {@link ErrorCounts}: the logging thread never
- * calls a registry. A code first counted after binding is registered in every bound registry within
- * {@link #PUBLISHED_WITHIN}, whatever reads which meter and whatever meter filters deny: by the reading
- * side (each read of the success counter, which a Prometheus scrape reads first, so a scrape shows codes
- * counted before it began; and a read of any other devcenter meter after 50 ms without such a check),
- * and by a shared background thread ({@code devcenter-metrics-registrar}, a daemon started by the first
- * bind and stopped by the last {@link #close()}) for registries nobody reads. When the counts' catalog
+ * calls a registry, and reading a meter never registers one. A code first counted after binding is
+ * registered in every bound registry within {@link #PUBLISHED_WITHIN}, whatever reads which meter and
+ * whatever meter filters deny, by a shared background thread ({@code devcenter-metrics-registrar}, a daemon
+ * started by the first bind and stopped by the last {@link #close()}); and a scrape of Micrometer's
+ * Prometheus registry (bound directly or inside a composite) first registers what is missing, so that it
+ * shows the codes counted before it began. Codes counted before binding are registered by
+ * {@link #bindTo}. When the counts' catalog
  * changes ({@link ErrorCounts#addCatalog}), the series of each code whose classification changed are
  * re-registered with the new labels in the same way, and the old ones removed: in a cumulative registry the
  * new counter carries the whole count; in a step registry it counts from what the old one had read, so that
@@ -50,15 +51,15 @@ import org.jspecify.annotations.Nullable;
 public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
 
     /** Error responses by code. */
-    public static final String ERRORS = "devcenter.errors";
+    public static final String ERRORS = Meters.ERRORS;
     /** Recognized responses by outcome. */
-    public static final String RESPONSES = "devcenter.responses";
+    public static final String RESPONSES = Meters.RESPONSES;
     /** The catalog's description of each code with a series; value 1. */
-    public static final String CODE_INFO = "devcenter.error.code.info";
+    public static final String CODE_INFO = Meters.CODE_INFO;
     /** The codes the shipped alerts depend on: registered at 0 from bind time. */
-    public static final List<Integer> ALERT_CODES = List.of(5000, 5146, 5147, 5148, 5325);
+    public static final List<Integer> ALERT_CODES = Meters.ALERT_CODES;
     /** The {@code code} tag value of unknown codes beyond the bound. */
-    public static final String OTHER_CODE = ErrorCounts.OTHER;
+    public static final String OTHER_CODE = Meters.OTHER_CODE;
     /**
      * The bound on how long after its first count a code has its series in every bound registry, and after
      * a catalog change its new labels: a push registry sends it with its first push after that.
@@ -69,8 +70,10 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
     private final ErrorCounts counts;
     private final Tags tags;
     private final boolean registerWholeCatalog;
-    /** Per registry this binder is bound to, the publication it holds; guarded by {@link Registrar#LOCK}. */
-    private final List<Publication> held = new ArrayList<>();
+    /** The registrar this binder shares with every other: one set of publications per registry. */
+    private final Registrar registrar = Registrar.shared();
+    /** Per registry this binder is bound to, the publication it holds; guarded by itself. */
+    private final List<Registrar.Holding> held = new ArrayList<>();
 
     /** Publishes {@link ErrorCounts#shared()}, where a turbo filter with default options counts. */
     public DevCenterErrorMetrics() {
@@ -146,16 +149,13 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
      */
     @Override
     public void bindTo(MeterRegistry registry) {
-        Registrar.LOCK.lock();
-        try {
-            for (Publication publication : held) {
-                if (publication.registry() == registry) {
+        synchronized (held) {
+            for (Registrar.Holding holding : held) {
+                if (holding.registry() == registry) {
                     return;
                 }
             }
-            held.add(Registrar.open(registry, counts, tags, registerWholeCatalog));
-        } finally {
-            Registrar.LOCK.unlock();
+            held.add(registrar.open(registry, counts, tags, registerWholeCatalog));
         }
     }
 
@@ -165,15 +165,12 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
      */
     @Override
     public void close() {
-        List<Publication> released;
-        Registrar.LOCK.lock();
-        try {
+        List<Registrar.Holding> released;
+        synchronized (held) {
             released = new ArrayList<>(held);
             held.clear();
-        } finally {
-            Registrar.LOCK.unlock();
         }
-        Registrar.release(released);
+        registrar.release(released);
     }
 
     /** The counts this binder publishes. */

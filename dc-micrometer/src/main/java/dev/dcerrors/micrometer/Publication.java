@@ -1,10 +1,22 @@
 package dev.dcerrors.micrometer;
 
-import static dev.dcerrors.micrometer.DevCenterErrorMetrics.ALERT_CODES;
-import static dev.dcerrors.micrometer.DevCenterErrorMetrics.CODE_INFO;
-import static dev.dcerrors.micrometer.DevCenterErrorMetrics.ERRORS;
-import static dev.dcerrors.micrometer.DevCenterErrorMetrics.OTHER_CODE;
-import static dev.dcerrors.micrometer.DevCenterErrorMetrics.RESPONSES;
+import static dev.dcerrors.micrometer.Meters.ALERT_CODES;
+import static dev.dcerrors.micrometer.Meters.CATEGORY;
+import static dev.dcerrors.micrometer.Meters.CODE;
+import static dev.dcerrors.micrometer.Meters.CODE_INFO;
+import static dev.dcerrors.micrometer.Meters.CODE_INFO_DESCRIPTION;
+import static dev.dcerrors.micrometer.Meters.ERROR;
+import static dev.dcerrors.micrometer.Meters.ERRORS;
+import static dev.dcerrors.micrometer.Meters.ERRORS_DESCRIPTION;
+import static dev.dcerrors.micrometer.Meters.ERRORS_UNIT;
+import static dev.dcerrors.micrometer.Meters.MESSAGE;
+import static dev.dcerrors.micrometer.Meters.OTHER_CODE;
+import static dev.dcerrors.micrometer.Meters.OUTCOME;
+import static dev.dcerrors.micrometer.Meters.RESPONSES;
+import static dev.dcerrors.micrometer.Meters.RESPONSES_DESCRIPTION;
+import static dev.dcerrors.micrometer.Meters.RESPONSES_UNIT;
+import static dev.dcerrors.micrometer.Meters.SEVERITY;
+import static dev.dcerrors.micrometer.Meters.SUCCESS;
 
 import dev.dcerrors.core.ErrorCatalog;
 import dev.dcerrors.core.ErrorCategory;
@@ -31,20 +43,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * The devcenter meters of one set of counts with one set of common tags in one registry: what Micrometer
  * identifies by name and tags, so it belongs to the registry, not to a binder. Every binder bound to that
- * registry over those counts with those tags holds the same publication; the last one to close removes
- * its meters ({@link #holders}).
+ * registry over those counts with those tags shares it through the {@link Registrar}, which decides when it
+ * is brought up to date ({@link #sync}) and when its meters go ({@link #remove}).
  *
- * <p>Every meter reads the counts through this object and, before it returns its value, asks the
- * {@link Registrar} to bring this publication up to date, so that whatever reads any devcenter meter
- * registers the codes counted since. The registry is held weakly: a registry dropped without closing
- * its binders is let go, and the registrar forgets the publication. All state is guarded by
- * {@link Registrar#LOCK}.
+ * <p>Its meters only read the counts: reading a meter never registers one. The registry is held weakly:
+ * a registry dropped without closing its binders is let go. Not thread-safe: the registrar calls it under
+ * its lock.
  */
 final class Publication {
-
-    private static final String RESPONSES_DESCRIPTION = "Developer Center response envelopes recognized in the logs, by outcome";
-    private static final String ERRORS_DESCRIPTION = "Developer Center error responses recognized in the logs, by code";
-    private static final String INFO_DESCRIPTION = "Catalog description of each Developer Center error code with a series; value 1";
 
     /** The labels a code's series carries, from the catalog in force. */
     record Labels(String category, String severity, String message) {
@@ -64,11 +70,11 @@ final class Publication {
     }
 
     /**
-     * What one {@value DevCenterErrorMetrics#ERRORS} counter reads: the code's count less a baseline, which
+     * What one {@value Meters#ERRORS} counter reads: the code's count less a baseline, which
      * is 0 but for a series that replaces one of a step registry ({@link #ensure}); and the highest count
      * read so far, which is what the registry has taken of it.
      */
-    private static final class CodeCount implements ToLongFunction<ErrorCounts> {
+    private static final class CodeCount implements ToDoubleFunction<ErrorCounts> {
 
         private final ToLongFunction<ErrorCounts> count;
         private final long baseline;
@@ -81,7 +87,7 @@ final class Publication {
         }
 
         @Override
-        public long applyAsLong(ErrorCounts counts) {
+        public double applyAsDouble(ErrorCounts counts) {
             long now = count.applyAsLong(counts);
             highestRead.accumulateAndGet(now, Math::max);
             return now - baseline;
@@ -94,14 +100,10 @@ final class Publication {
     }
 
     private final WeakReference<MeterRegistry> registry;
-    final CountsWatch watch;
-    final Tags tags;
-    /** How many bindings share this publication. */
-    int holders;
-    /** Whether the registrar lists it: from its opening until the last close or until its registry is collected. */
-    boolean listed;
-    /** Whether a binder asked for every catalog code from bind time; kept until the last close. */
-    boolean wholeCatalog;
+    private final CountsWatch watch;
+    private final Tags tags;
+    /** Whether a binder asked for every catalog code from bind time; kept until the publication is removed. */
+    private boolean wholeCatalog;
     private long appliedGeneration = -1;
     private final Map<String, Series> series = new HashMap<>();
     private final List<Meter> responseMeters = new ArrayList<>();
@@ -117,52 +119,37 @@ final class Publication {
         return registry.get();
     }
 
+    /** What this publication knows of its counts; shared with the other publications of those counts. */
+    CountsWatch watch() {
+        return watch;
+    }
+
     boolean isFor(MeterRegistry candidate, ErrorCounts counts, Tags candidateTags) {
-        return registry.get() == candidate && watch.counts == counts && tags.equals(candidateTags);
+        return registry.get() == candidate && watch.counts() == counts && tags.equals(candidateTags);
     }
-
-    // ---------------------------------------------------------------- reading, from any thread
-
-    private ErrorCounts counts() {
-        return watch.counts;
-    }
-
-    /** When a read last scanned the counts for this publication ({@link System#nanoTime()}); racy, by design. */
-    volatile long lastReadScan = System.nanoTime() - Registrar.READ_SCAN_INTERVAL.toNanos();
 
     /**
-     * Reads the counts with {@code value}, after registering what this registry lacks: always when
-     * {@code firstRead} (the success counter, registered first, so the first a Prometheus scrape reads),
-     * else when no read did for {@link Registrar#READ_SCAN_INTERVAL}, so that a scrape scans about once
-     * whatever its number of meters, and a registry whose filters deny the success counter still scans at
-     * its first read.
+     * Asks for every catalog code from now on when {@code wholeCatalog}; returns whether that is new, and
+     * the next {@link #sync} must then be forced.
      */
-    private double read(ToLongFunction<ErrorCounts> value, boolean firstRead) {
-        if (firstRead || System.nanoTime() - lastReadScan >= Registrar.READ_SCAN_INTERVAL.toNanos()) {
-            Registrar.beforeRead(this);
-        }
-        return value.applyAsLong(counts());
-    }
-
-    // ---------------------------------------------------------------- registering, under the lock
-
-    /** The function of one meter. */
-    private static ToDoubleFunction<Publication> read(ToLongFunction<ErrorCounts> value) {
-        return p -> p.read(value, false);
+    boolean widen(boolean wholeCatalog) {
+        boolean widened = wholeCatalog && !this.wholeCatalog;
+        this.wholeCatalog |= wholeCatalog;
+        return widened;
     }
 
     /** Registers the responses meters; then {@link #sync} gives the codes theirs. */
     void open(MeterRegistry target) {
-        responseMeters.add(FunctionCounter.builder(RESPONSES, this, p -> p.read(ErrorCounts::successCount, true))
-                .tags(tags).tag("outcome", "success")
+        responseMeters.add(responses(target, SUCCESS, ErrorCounts::successCount));
+        responseMeters.add(responses(target, ERROR, ErrorCounts::errorCount));
+    }
+
+    private FunctionCounter responses(MeterRegistry target, String outcome, ToDoubleFunction<ErrorCounts> count) {
+        return FunctionCounter.builder(RESPONSES, watch.counts(), count)
+                .tags(tags).tag(OUTCOME, outcome)
                 .description(RESPONSES_DESCRIPTION)
-                .baseUnit("responses")
-                .register(target));
-        responseMeters.add(FunctionCounter.builder(RESPONSES, this, read(ErrorCounts::errorCount))
-                .tags(tags).tag("outcome", "error")
-                .description(RESPONSES_DESCRIPTION)
-                .baseUnit("responses")
-                .register(target));
+                .baseUnit(RESPONSES_UNIT)
+                .register(target);
     }
 
     /**
@@ -236,18 +223,18 @@ final class Publication {
                 baseline = existing.count.highestRead();
             }
         }
-        Tags codeTags = tags.and("code", code).and("category", labels.category()).and("severity", labels.severity());
+        Tags codeTags = tags.and(CODE, code).and(CATEGORY, labels.category()).and(SEVERITY, labels.severity());
         CodeCount count = new CodeCount(numeric < 0 ? ErrorCounts::otherCount : c -> c.count(numeric), baseline);
-        Meter counter = FunctionCounter.builder(ERRORS, this, read(count))
+        Meter counter = FunctionCounter.builder(ERRORS, watch.counts(), count)
                 .tags(codeTags)
                 .description(ERRORS_DESCRIPTION)
-                .baseUnit("errors")
+                .baseUnit(ERRORS_UNIT)
                 .register(target);
         Meter info;
         try {
-            info = Gauge.builder(CODE_INFO, this, read(c -> 1L))
-                    .tags(codeTags.and("message", labels.message()))
-                    .description(INFO_DESCRIPTION)
+            info = Gauge.builder(CODE_INFO, watch.counts(), c -> 1)
+                    .tags(codeTags.and(MESSAGE, labels.message()))
+                    .description(CODE_INFO_DESCRIPTION)
                     .strongReference(true)
                     .register(target);
         } catch (RuntimeException e) {

@@ -15,29 +15,29 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every open {@link Publication} in this class loader, and the one background thread that keeps them up
- * to date. New codes reach a registry in two ways, whichever comes first:
+ * The open {@link Publication}s of the binders that share this registrar, what it knows of their counts
+ * ({@link CountsWatch}, one per counts), and the one background thread that keeps them up to date. New
+ * codes reach a registry in two ways, whichever comes first:
  *
  * <ol>
- *   <li>a read of a devcenter meter ({@link #beforeRead}) first scans the counts and registers what is
- *       missing in that meter's registry: every read of the success counter (the first meter a Prometheus
- *       scrape reads, so a scrape shows the codes counted before it began), and the first read of any
- *       other meter after {@link #READ_SCAN_INTERVAL} without a scan (a registry whose filters deny the
- *       success counter; a scrape of many meters still scans about once);</li>
  *   <li>the registrar thread ({@value #THREAD_NAME}) scans every {@link #PERIOD} and registers what is
  *       missing in every registry, whatever reads what: a registry nobody reads, or one whose meter filters
- *       deny the meters that are read, has every new code within {@link DevCenterErrorMetrics#PUBLISHED_WITHIN}.</li>
+ *       deny the meters that are read, has every new code within {@link DevCenterErrorMetrics#PUBLISHED_WITHIN};</li>
+ *   <li>a scrape of a Prometheus registry ({@link ScrapeHooks}) first brings the publications it reaches up to
+ *       date ({@link #beforeScrape}), so that it shows the codes counted before it began.</li>
  * </ol>
  *
- * <p>The thread is a daemon, started by the first bind and stopped when the last publication goes (the
- * last {@code close()}, or the last registry garbage-collected). The logging side takes no part in this:
- * it only increments {@link ErrorCounts}.
+ * <p>Reading a meter does neither: it only reads the counts. The thread is a daemon, started by the first bind
+ * and stopped when the last publication goes (the last {@code close()}, or the last registry
+ * garbage-collected). The logging side takes no part in this: it only increments {@link ErrorCounts}.
  *
- * <p>One lock guards every publication. Binding and closing (a user's thread, holding nothing else) and
- * the registrar thread wait for it; a meter read may run inside a registry's own locks, so it waits a
- * bounded time ({@link #READ_WAIT}) and after one such timeout does not wait again for a second: a read
- * never deadlocks, and a read that registered something itself (a meter filter or listener reading a
- * meter) does not recurse.
+ * <p>Binders share the process's registrar ({@link #shared()}): meters belong to the registry, so any two
+ * binders over the same counts and tags bound to one registry must find the same publication. One lock
+ * guards this registrar's state. Binding and closing (a user's thread, holding nothing else) and the
+ * registrar thread wait for it; a scrape may run inside a registry's own locks, so it waits a bounded time
+ * ({@link #SCRAPE_WAIT}) and after one such timeout does not wait again for a second: a scrape never
+ * deadlocks, and a scrape that our own registration started (a meter filter or listener scraping) does not
+ * recurse.
  */
 final class Registrar {
 
@@ -45,21 +45,46 @@ final class Registrar {
     static final String THREAD_NAME = "devcenter-metrics-registrar";
     /** How often the background thread scans: a quarter of the stated bound, for scheduling slack. */
     static final Duration PERIOD = Duration.ofMillis(250);
-    /** A read of a meter other than the success counter scans when no read did for this long. */
-    static final Duration READ_SCAN_INTERVAL = Duration.ofMillis(50);
-    /** How long a meter read waits for the lock before it leaves the work to the thread. */
-    static final Duration READ_WAIT = Duration.ofMillis(50);
+    /** How long a scrape waits for the lock before it leaves the work to the thread. */
+    static final Duration SCRAPE_WAIT = Duration.ofMillis(50);
     private static final long BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long JOIN_MILLIS = 2_000;
 
-    static final ReentrantLock LOCK = new ReentrantLock();
-    private static final List<Publication> PUBLICATIONS = new ArrayList<>();
-    private static final Map<ErrorCounts, CountsWatch> WATCHES = new IdentityHashMap<>();
-    private static @Nullable Thread thread;
-    /** Until when reads do not wait for the lock, after a read timed out waiting ({@link System#nanoTime()}). */
-    private static volatile long noWaitUntil = System.nanoTime();
+    private static final Registrar SHARED = new Registrar();
 
-    private Registrar() {
+    private final ReentrantLock lock = new ReentrantLock();
+    /** The publications of this registrar, from their opening until the last close or until their registry is collected. */
+    private final List<Holding> listed = new ArrayList<>();
+    private final Map<ErrorCounts, CountsWatch> watches = new IdentityHashMap<>();
+    private @Nullable Thread thread;
+    /** Until when scrapes do not wait for the lock, after one timed out waiting ({@link System#nanoTime()}). */
+    private volatile long noWaitUntil = System.nanoTime();
+
+    /** The registrar every binder of this class loader shares. */
+    static Registrar shared() {
+        return SHARED;
+    }
+
+    /**
+     * One publication as this registrar keeps it: how many bindings hold it, whether it is listed, and the
+     * scrape hooks that bring it up to date. A binder holds it between {@link #open} and {@link #release}.
+     */
+    static final class Holding {
+
+        private final Publication publication;
+        private final ScrapeHooks hooks;
+        private int holders;
+        private boolean listed;
+
+        private Holding(Publication publication, Registrar registrar) {
+            this.publication = publication;
+            this.hooks = new ScrapeHooks(() -> registrar.beforeScrape(this));
+        }
+
+        /** The registry of the publication, or null once it has been garbage-collected. */
+        @Nullable MeterRegistry registry() {
+            return publication.registry();
+        }
     }
 
     // ---------------------------------------------------------------- binding and closing (a user's thread)
@@ -72,93 +97,98 @@ final class Registrar {
      * @throws RuntimeException what the registry threw (a meter filter that throws, for example); nothing
      *     stays registered then
      */
-    static Publication open(MeterRegistry registry, ErrorCounts counts, Tags tags, boolean wholeCatalog) {
-        LOCK.lock();
+    Holding open(MeterRegistry registry, ErrorCounts counts, Tags tags, boolean wholeCatalog) {
+        lock.lock();
         try {
-            Publication publication = find(registry, counts, tags);
-            boolean created = publication == null;
-            if (publication == null) {
-                CountsWatch watch = WATCHES.computeIfAbsent(counts, CountsWatch::new);
-                publication = new Publication(registry, watch, tags);
+            Holding holding = find(registry, counts, tags);
+            boolean created = holding == null;
+            if (holding == null) {
+                CountsWatch watch = watches.get(counts);
+                holding = new Holding(new Publication(registry, watch == null ? new CountsWatch(counts) : watch, tags), this);
             }
-            boolean widen = wholeCatalog && !publication.wholeCatalog;
-            publication.wholeCatalog |= wholeCatalog;
+            Publication publication = holding.publication;
+            boolean widened = publication.widen(wholeCatalog);
             try {
                 if (created) {
                     publication.open(registry);
                 }
-                publication.watch.scan();
-                publication.sync(registry, created || widen);
+                publication.watch().scan();
+                publication.sync(registry, created || widened);
+                holding.hooks.update(registry);
             } catch (RuntimeException e) {
                 if (created) {
+                    holding.hooks.removeAll();
                     publication.remove();
-                    if (publication.watch.users == 0) {
-                        WATCHES.remove(counts);
-                    }
                 }
                 throw e;
             }
             if (created) {
-                publication.watch.users++;
-                publication.listed = true;
-                PUBLICATIONS.add(publication);
+                watches.putIfAbsent(counts, publication.watch());
+                holding.listed = true;
+                listed.add(holding);
             }
-            publication.holders++;
+            holding.holders++;
             startIfStopped();
-            return publication;
+            return holding;
         } finally {
-            LOCK.unlock();
+            lock.unlock();
         }
     }
 
     /** Gives up one hold on each publication; the last holder removes its meters. Stops the thread when none is left. */
-    static void release(List<Publication> held) {
+    void release(List<Holding> held) {
         Thread stopped;
-        LOCK.lock();
+        lock.lock();
         try {
-            for (Publication publication : held) {
-                if (--publication.holders == 0) {
-                    if (publication.listed) { // else its registry was collected, and the registrar let it go
-                        PUBLICATIONS.remove(publication);
-                        forget(publication);
+            for (Holding holding : held) {
+                if (--holding.holders == 0) {
+                    if (holding.listed) { // else its registry was collected, and the registrar let it go
+                        listed.remove(holding);
+                        forget(holding);
                     }
-                    publication.remove();
+                    holding.hooks.removeAll();
+                    holding.publication.remove();
                 }
             }
             stopped = stopIfIdle();
         } finally {
-            LOCK.unlock();
+            lock.unlock();
         }
         join(stopped);
     }
 
-    private static @Nullable Publication find(MeterRegistry registry, ErrorCounts counts, Tags tags) {
-        for (Publication publication : PUBLICATIONS) {
-            if (publication.isFor(registry, counts, tags)) {
-                return publication;
+    private @Nullable Holding find(MeterRegistry registry, ErrorCounts counts, Tags tags) {
+        for (Holding holding : listed) {
+            if (holding.publication.isFor(registry, counts, tags)) {
+                return holding;
             }
         }
         return null;
     }
 
-    private static void forget(Publication publication) {
-        publication.listed = false;
-        if (--publication.watch.users == 0) {
-            WATCHES.remove(publication.watch.counts);
+    /** Takes a holding off the list; its counts are no longer watched when no other listed publication has them. */
+    private void forget(Holding holding) {
+        holding.listed = false;
+        CountsWatch watch = holding.publication.watch();
+        for (Holding other : listed) {
+            if (other.publication.watch() == watch) {
+                return;
+            }
         }
+        watches.remove(watch.counts());
     }
 
-    // ---------------------------------------------------------------- reading (any thread, maybe inside a registry)
+    // ---------------------------------------------------------------- a scrape (any thread, maybe inside a registry)
 
-    /** Called by a devcenter meter before it returns its value (see {@link Publication}): registers what its registry lacks. */
-    static void beforeRead(Publication publication) {
-        if (LOCK.isHeldByCurrentThread()) {
-            return; // our own registration read a meter (a filter, a listener): no recursion
+    /** Run by a Prometheus scrape before it reads any meter ({@link ScrapeHooks}): registers what the publication lacks. */
+    private void beforeScrape(Holding holding) {
+        if (lock.isHeldByCurrentThread()) {
+            return; // our own registration started a scrape (a filter, a listener): no recursion
         }
         long now = System.nanoTime();
         boolean locked;
         try {
-            locked = now - noWaitUntil < 0 ? LOCK.tryLock() : LOCK.tryLock(READ_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+            locked = now - noWaitUntil < 0 ? lock.tryLock() : lock.tryLock(SCRAPE_WAIT.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -168,24 +198,23 @@ final class Registrar {
             return;
         }
         try {
-            MeterRegistry registry = publication.registry();
-            if (registry != null && publication.holders > 0) {
-                publication.lastReadScan = now;
-                publication.watch.scan();
-                publication.sync(registry, false);
+            MeterRegistry registry = holding.registry();
+            if (registry != null && holding.holders > 0) {
+                holding.publication.watch().scan();
+                holding.publication.sync(registry, false);
             }
         } catch (RuntimeException e) {
-            // A registry refused a meter: the value is still returned, the registrar thread tries again.
+            // A registry refused a meter: the scrape goes on, the registrar thread tries again.
         } finally {
-            LOCK.unlock();
+            lock.unlock();
         }
     }
 
     // ---------------------------------------------------------------- the registrar thread
 
-    private static void startIfStopped() {
+    private void startIfStopped() {
         if (thread == null) {
-            Thread started = new Thread(Registrar::run, THREAD_NAME);
+            Thread started = new Thread(this::run, THREAD_NAME);
             started.setDaemon(true);
             started.setContextClassLoader(Registrar.class.getClassLoader());
             thread = started;
@@ -194,8 +223,8 @@ final class Registrar {
     }
 
     /** Under the lock: when no publication is left, tells the thread to stop and returns it, to join. */
-    private static @Nullable Thread stopIfIdle() {
-        if (!PUBLICATIONS.isEmpty() || thread == null) {
+    private @Nullable Thread stopIfIdle() {
+        if (!listed.isEmpty() || thread == null) {
             return null;
         }
         Thread stopping = thread;
@@ -215,13 +244,13 @@ final class Registrar {
         }
     }
 
-    private static void run() {
+    private void run() {
         Thread self = Thread.currentThread();
         try {
             while (true) {
                 LockSupport.parkNanos(PERIOD.toNanos());
                 Thread.interrupted(); // an interrupt must not turn the park into a busy loop
-                LOCK.lock();
+                lock.lock();
                 try {
                     if (thread != self) {
                         return;
@@ -231,51 +260,55 @@ final class Registrar {
                         return;
                     }
                 } finally {
-                    LOCK.unlock();
+                    lock.unlock();
                 }
             }
         } finally {
-            LOCK.lock();
+            lock.lock();
             try {
                 if (thread == self) {
                     thread = null; // died of an Error: the next bind starts another
                 }
             } finally {
-                LOCK.unlock();
+                lock.unlock();
             }
         }
     }
 
-    /** One round: each counts scanned once, each publication brought up to date or, if its registry is gone, dropped. */
-    private static void tick() {
-        for (CountsWatch watch : WATCHES.values()) {
+    /**
+     * One round: each counts scanned once, each publication brought up to date (and its scrape hooks to the
+     * registries it reaches now) or, if its registry is gone, dropped.
+     */
+    private void tick() {
+        for (CountsWatch watch : watches.values()) {
             watch.scan();
         }
-        for (Iterator<Publication> it = PUBLICATIONS.iterator(); it.hasNext();) {
-            Publication publication = it.next();
-            MeterRegistry registry = publication.registry();
+        for (Iterator<Holding> it = listed.iterator(); it.hasNext();) {
+            Holding holding = it.next();
+            MeterRegistry registry = holding.registry();
             if (registry == null) {
                 it.remove();
-                forget(publication);
+                forget(holding);
                 continue;
             }
             try {
-                publication.sync(registry, false);
+                holding.publication.sync(registry, false);
             } catch (RuntimeException e) {
                 // This registry refused a meter; the others go on, and the next round tries again.
             }
+            holding.hooks.update(registry);
         }
     }
 
     // ---------------------------------------------------------------- for tests
 
     /** How many publications are open. */
-    static int openPublications() {
-        LOCK.lock();
+    int openPublications() {
+        lock.lock();
         try {
-            return PUBLICATIONS.size();
+            return listed.size();
         } finally {
-            LOCK.unlock();
+            lock.unlock();
         }
     }
 }

@@ -56,11 +56,11 @@ class MisbehavingRegistriesTest {
                 return id;
             }
         });
-        int open = Registrar.openPublications();
+        int open = Registrar.shared().openPublications();
         assertThatThrownBy(() -> binders.binder().bindTo(registry)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("this registry refuses devcenter.errors");
         assertThat(registry.getMeters()).isEmpty();
-        assertThat(Registrar.openPublications()).isEqualTo(open);
+        assertThat(Registrar.shared().openPublications()).isEqualTo(open);
     }
 
     @Test
@@ -83,5 +83,20 @@ class MisbehavingRegistriesTest {
         registry.find(DevCenterErrorMetrics.RESPONSES).functionCounters().forEach(FunctionCounter::count);
         assertThat(reads.get()).as("each meter read once as it was added").isEqualTo(registry.getMeters().size());
         assertThat(registry.find(DevCenterErrorMetrics.ERRORS).functionCounters()).hasSize(DevCenterErrorMetrics.ALERT_CODES.size() + 1);
+    }
+
+    @Test
+    void aPrometheusRegistryThatScrapesAsEachMeterIsAddedDoesNotRecurse() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        AtomicInteger scrapes = new AtomicInteger();
+        registry.config().onMeterAdded(meter -> { // runs inside the registration, on the registering thread
+            registry.scrape();
+            scrapes.incrementAndGet();
+        });
+        binders.binder().bindTo(registry);
+        int atBind = scrapes.get();
+        Counting.record(counts, 5388);
+        assertThat(registry.scrape()).contains("devcenter_errors_total{category=\"third_party\",code=\"5388\",severity=\"warning\"} 1.0");
+        assertThat(scrapes.get() - atBind).as("one scrape per meter the scrape added: a counter and an info gauge").isEqualTo(2);
     }
 }

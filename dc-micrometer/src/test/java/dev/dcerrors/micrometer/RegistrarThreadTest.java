@@ -20,7 +20,7 @@ class RegistrarThreadTest {
 
     @Test
     void oneDaemonThreadRunsWhileAnyBinderIsBoundAndTheLastCloseStopsIt() {
-        assertThat(Registrar.openPublications()).as("publications that other tests left open").isZero();
+        assertThat(Registrar.shared().openPublications()).as("publications that other tests left open").isZero();
         assertThat(registrarThreads()).as("no binder bound, no thread").isEmpty();
 
         ErrorCounts counts = new ErrorCounts(ErrorCatalog.builtIn(), 50);
@@ -61,12 +61,12 @@ class RegistrarThreadTest {
         DevCenterErrorMetrics second = DevCenterErrorMetrics.builder().counts(counts).build();
         first.bindTo(dropped);
         second.bindTo(kept);
-        int open = Registrar.openPublications();
+        int open = Registrar.shared().openPublications();
         WeakReference<SimpleMeterRegistry> gone = new WeakReference<>(dropped);
         dropped = null;
         DevCenterErrorMetricsTest.collectGarbageUntilCleared(gone);
         Eventually.within(Registrar.PERIOD.multipliedBy(4), System.nanoTime(), "the collected registry's publication dropped",
-                () -> Registrar.openPublications() == open - 1);
+                () -> Registrar.shared().openPublications() == open - 1);
         first.close(); // its registry is gone already: the counts stay watched for the other binder
 
         long since = System.nanoTime();

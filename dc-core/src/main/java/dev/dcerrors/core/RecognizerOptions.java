@@ -49,7 +49,7 @@ public final class RecognizerOptions {
                 "The name of the counts instance to write to (several logger contexts in one JVM)."),
         MAX_UNKNOWN_CODES("maxUnknownCodes", "max-unknown-codes", Integer.toString(ErrorCounts.DEFAULT_MAX_UNKNOWN_CODES),
                 "Distinct codes outside the catalog counted apart, 0-" + ErrorCounts.MAX_UNKNOWN_CODES_LIMIT + "; the rest count as 'other'. "
-                        + "Applies when the named counts are created.");
+                        + "Applies when the named counts are created; the shared default counts have " + ErrorCounts.DEFAULT_MAX_UNKNOWN_CODES + ".");
 
         private final String element;
         private final String property;

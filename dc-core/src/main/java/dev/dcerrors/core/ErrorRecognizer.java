@@ -119,11 +119,19 @@ public final class ErrorRecognizer {
             }
             if (args != null && argumentMode != ArgumentMode.NONE) {
                 for (int i = 0; i < args.length && counted < budget; i++) {
-                    counted += scanArgument(args[i], rules, budget - counted, readObjects, failures);
+                    counted += scanArgument(reader, call, args[i], rules.parts(readObjects), budget - counted, failures);
                 }
             }
             for (int i = 0, n = reader.keyValueCount(call); i < n && counted < budget; i++) {
                 counted += scanKeyValue(reader.key(call, i), reader.value(call, i), rules, budget - counted);
+            }
+            if (counted < budget) {
+                try {
+                    counted += reader.markers(call, rules.parts(readObjects), budget - counted, failures);
+                } catch (Throwable e) {
+                    FailureReporter.rethrowIfFatal(e);
+                    failures.report("reading the markers of a call threw " + e + "; they are skipped", e);
+                }
             }
             for (int i = 0, n = reader.contextValueCount(call); i < n && counted < budget; i++) {
                 String value = reader.contextValue(call, i);
@@ -160,11 +168,18 @@ public final class ErrorRecognizer {
      * The rules of one call in front of a sink: each distinct code once (so one success at most), and only what the sink
      * takes is remembered; the codes of the calls under way on this thread are in {@link #CALLS}.
      */
-    private abstract static class OncePerCall implements CodeSink {
+    private abstract class OncePerCall implements CodeSink {
         private final CodeSink sink;
+        private final Parts reading = new Parts(this, true);
+        private final Parts nested = new Parts(this, false);
 
         OncePerCall(CodeSink sink) {
             this.sink = sink;
+        }
+
+        /** The parts of a call under these rules, for a reader's structured arguments and markers. */
+        CallParts parts(boolean readObjects) {
+            return readObjects ? reading : nested;
         }
 
         /** Whether the value is a response code and the sink took it. */
@@ -200,6 +215,32 @@ public final class ErrorRecognizer {
         }
     }
 
+    /** {@link CallParts} over the rules of a call, reading objects or not. */
+    private final class Parts implements CallParts {
+        private final OncePerCall rules;
+        private final boolean readObjects;
+
+        Parts(OncePerCall rules, boolean readObjects) {
+            this.rules = rules;
+            this.readObjects = readObjects;
+        }
+
+        @Override
+        public int keyValue(@Nullable String key, @Nullable Object value, int budget) {
+            return scanKeyValue(key, value, rules, budget);
+        }
+
+        @Override
+        public int argument(@Nullable Object value, int budget, FailureReporter failures) {
+            return scanPlainArgument(value, rules, budget, readObjects, failures);
+        }
+
+        @Override
+        public boolean readsObjects() {
+            return readObjects;
+        }
+    }
+
     /** Begins a log call on this thread; returns what {@link #endCall} needs to restore the enclosing call, if any. */
     private static long beginCall() {
         int[] calls = CALLS.get();
@@ -226,12 +267,30 @@ public final class ErrorRecognizer {
         return last instanceof Throwable ? (Throwable) last : null;
     }
 
+    /** The codes in one argument: one the reader structures itself ({@link LogCall#structuredArgument}), else a plain one. */
+    private <E> int scanArgument(LogCall<E> reader, E call, @Nullable Object argument, CallParts parts, int budget, FailureReporter failures) {
+        if (argument != null && !(argument instanceof CharSequence) && !(argument instanceof Number)) {
+            int structured;
+            try {
+                structured = reader.structuredArgument(call, argument, parts, budget, failures);
+            } catch (Throwable e) {
+                FailureReporter.rethrowIfFatal(e);
+                failures.report("reading a " + argument.getClass().getName() + " argument threw " + e + "; such arguments are skipped", e);
+                return 0;
+            }
+            if (structured >= 0) {
+                return structured;
+            }
+        }
+        return parts.argument(argument, budget, failures);
+    }
+
     /**
-     * The codes in one argument: text as text; with {@code envelopes} and {@code all}, a response object read through
-     * its accessors; with {@code all}, any other object through its toString(). User code (accessors, toString()) runs
-     * only when {@code readObjects}; what it throws skips the argument.
+     * The codes in one plain argument: text as text; with {@code envelopes} and {@code all}, a response object read
+     * through its accessors; with {@code all}, any other object through its toString(). User code (accessors,
+     * toString()) runs only when {@code readObjects}; what it throws skips the argument.
      */
-    private int scanArgument(@Nullable Object argument, CodeSink sink, int budget, boolean readObjects, FailureReporter failures) {
+    private int scanPlainArgument(@Nullable Object argument, CodeSink sink, int budget, boolean readObjects, FailureReporter failures) {
         if (argument instanceof CharSequence) {
             return scanText((CharSequence) argument, sink, budget);
         }

@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
  * {@code ILoggingEvent}, a line of a log file, a call counted at its source. An adapter implements it once, as a
  * stateless reader over its own event type {@code E}, and hands each call to
  * {@link ErrorRecognizer#recognize(LogCall, Object, CodeSink, FailureReporter)}, which applies the rules of one log
- * call to the parts in this order: template, text, arguments, key-value pairs, context values, throwable, thrown
- * messages. No part is copied: nothing is allocated per call.
+ * call to the parts in this order: template, text, arguments (structured ones through {@link #structuredArgument}),
+ * key-value pairs, {@link #markers}, context values, throwable, thrown messages. No part is copied: nothing is
+ * allocated per call.
  *
  * <p>The recognizer reads {@link #template}, {@link #arguments} and {@link #throwable} once, before it runs any user
  * code (an accessor, a {@code toString()}) that could make a log call of its own: an adapter may keep these three in a
@@ -85,8 +86,26 @@ public interface LogCall<E> {
         throw new IndexOutOfBoundsException(index);
     }
 
-    /** The marker of the call, or null. Room for recognition by marker (structured arguments); read by no rule yet. */
-    default @Nullable Object marker(E call) {
-        return null;
+    /**
+     * Reads {@code argument} when the logging system structures it itself (logstash-logback-encoder's {@code kv()},
+     * which is an SLF4J marker): hands its fields to {@code parts} as key-value pairs or arguments, at most
+     * {@code budget} codes. Called for each argument that is neither text nor a number, in any {@code scanArguments}
+     * mode, before it is read as a plain argument; must allocate nothing for a plain one.
+     *
+     * @return how many codes were taken, or -1 when {@code argument} is not structured, to be read as a plain argument
+     */
+    default int structuredArgument(E call, Object argument, CallParts parts, int budget, FailureReporter failures) {
+        return -1;
+    }
+
+    /**
+     * Reads the markers of the call, for a logging system that keeps values in them (logstash-logback-encoder's
+     * {@code Markers.append}): hands them to {@code parts}, at most {@code budget} codes. Called after the key-value
+     * pairs; none by default.
+     *
+     * @return how many codes were taken
+     */
+    default int markers(E call, CallParts parts, int budget, FailureReporter failures) {
+        return 0;
     }
 }

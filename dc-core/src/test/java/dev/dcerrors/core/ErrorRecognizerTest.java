@@ -176,4 +176,58 @@ class ErrorRecognizerTest {
                 recognizer.counter(), (problem, cause) -> reported.add(problem))).isEqualTo(1);
         assertThat(reported).singleElement().asString().contains("argument threw java.lang.IllegalStateException: boom");
     }
+
+    /** A field a logging system structures itself, as logstash-logback-encoder's {@code kv()}. */
+    record Field(String key, Object value) {
+    }
+
+    /** A call whose arguments may be {@link Field}s and whose markers are fields. */
+    record StructuredCall(String template, Object[] args, List<Field> markers) {
+    }
+
+    /** Reads a {@link StructuredCall}: fields as key-value pairs, else their values as arguments. */
+    static final LogCall<StructuredCall> STRUCTURED = new LogCall<>() {
+        @Override
+        public CharSequence template(StructuredCall call) {
+            return call.template();
+        }
+
+        @Override
+        public Object[] arguments(StructuredCall call) {
+            return call.args();
+        }
+
+        @Override
+        public int structuredArgument(StructuredCall call, Object argument, CallParts parts, int budget, FailureReporter failures) {
+            return argument instanceof Field ? field((Field) argument, parts, budget, failures) : -1;
+        }
+
+        @Override
+        public int markers(StructuredCall call, CallParts parts, int budget, FailureReporter failures) {
+            int counted = 0;
+            for (int i = 0; i < call.markers().size() && counted < budget; i++) {
+                counted += field(call.markers().get(i), parts, budget - counted, failures);
+            }
+            return counted;
+        }
+
+        private int field(Field field, CallParts parts, int budget, FailureReporter failures) {
+            int asPair = parts.keyValue(field.key(), field.value(), budget);
+            return asPair > 0 ? asPair : parts.argument(field.value(), budget, failures);
+        }
+    };
+
+    @Test
+    void structuredArgumentsAndMarkersGoThroughTheRulesOfTheCall() {
+        ErrorRecognizer wide = new ErrorRecognizer(CodeScanner.defaults(), CodeRange.defaultRange(), counts, 16, ArgumentMode.ENVELOPES, false);
+        StructuredCall call = new StructuredCall("code=5147 {} {}",
+                new Object[] {new Field("code", 5147), new Field("body", "{\"code\":5148,\"msg\":\"blocked\"}")},
+                List.of(new Field("code", 5148), new Field("code", 200), new Field("userId", 5149)));
+        assertThat(wide.recognize(STRUCTURED, call, wide.counter(), OneCall.FAIL)).isEqualTo(3);
+        assertThat(counts.count(5147)).as("the template and a structured argument: one response").isEqualTo(1);
+        assertThat(counts.count(5148)).as("a structured argument's text and a marker").isEqualTo(1);
+        assertThat(counts.successCount()).isEqualTo(1);
+        assertThat(counts.count(5149)).as("a field whose key is no code key").isZero();
+        assertThat(recognizer.recognize(STRUCTURED, call, recognizer.counter(), OneCall.FAIL)).as("the cap holds across them").isEqualTo(3);
+    }
 }

@@ -227,7 +227,7 @@ public final class ErrorCounts {
 
     // ---------------------------------------------------------------- metrics side
 
-    /** The name this instance was registered under, or {@code unnamed}. */
+    /** The name it was made with (the {@code <counts>} that names it, see {@link NamedCounts}), or {@code unnamed}. */
     public String name() {
         return name;
     }

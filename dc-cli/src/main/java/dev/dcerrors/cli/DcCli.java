@@ -1,5 +1,7 @@
 package dev.dcerrors.cli;
 
+import dev.dcerrors.core.ErrorCatalog;
+import dev.dcerrors.core.ErrorCounts;
 import dev.dcerrors.core.ErrorRecognizer;
 import dev.dcerrors.core.RecognizerOptions;
 import java.io.BufferedOutputStream;
@@ -16,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The entry point of {@code dc-cli.jar}: {@code analyze}, {@code backfill} and {@code --help}. Exit status
@@ -28,9 +29,6 @@ public final class DcCli {
     static final int OK = 0;
     static final int INPUT_ERROR = 1;
     static final int USAGE_ERROR = 2;
-
-    /** Each run has counts of its own, so that it neither shares the JVM-wide default nor a previous run's catalog. */
-    private static final AtomicInteger RUNS = new AtomicInteger();
 
     private DcCli() {
     }
@@ -66,8 +64,7 @@ public final class DcCli {
             return OK;
         }
         List<String> problems = new ArrayList<>();
-        line.options.setCounts("dc-cli-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet());
-        ErrorRecognizer recognizer = line.options.build(new RecognizerOptions.Reporter() {
+        RecognizerOptions.Reporter reporter = new RecognizerOptions.Reporter() {
             @Override
             public void error(RecognizerOptions.Option option, String message) {
                 problems.add(RecognitionFlag.flagOf(option) + ": " + message);
@@ -77,7 +74,11 @@ public final class DcCli {
             public void warn(RecognizerOptions.Option option, String message) {
                 err.println("dc-cli: " + RecognitionFlag.flagOf(option) + ": warning: " + message);
             }
-        });
+        };
+        // Counts of this run's own, so that it neither shares the JVM-wide default nor a previous run's catalog; the
+        // options are checked first, as the counts are made with --max-unknown-codes.
+        ErrorRecognizer recognizer = line.options.validate(reporter)
+                ? line.options.build(new ErrorCounts(ErrorCatalog.builtIn(), line.options.getMaxUnknownCodes()), reporter) : null;
         if (recognizer == null) {
             problems.forEach(p -> err.println("dc-cli: " + p));
             err.println(line.command == CommandLine.Command.ANALYZE ? CommandLine.USAGE_ANALYZE : CommandLine.USAGE_BACKFILL);
@@ -98,7 +99,7 @@ public final class DcCli {
 
     private static Analysis read(CommandLine line, ErrorRecognizer recognizer, long stepMillis, InputStream stdin, PrintStream err, boolean terminal,
             List<Analyzer.InputResult> results) throws InterruptedException {
-        Analysis analysis = new Analysis(recognizer, line.options.getMaxUnknownCodes(), line.sample, stepMillis);
+        Analysis analysis = new Analysis(recognizer, line.sample, stepMillis);
         EventSplitter splitter = new EventSplitter(new Timestamps(line.zone), line.options.getMaxScanChars() + 1, analysis);
         Progress.When progress = line.progress != null ? (line.progress ? Progress.When.ALWAYS : Progress.When.NEVER)
                 : terminal ? Progress.When.LARGE_INPUTS : Progress.When.NEVER;

@@ -1,5 +1,6 @@
 package dev.dcerrors.cli;
 
+import dev.dcerrors.core.ErrorRecognizer;
 import java.util.function.Consumer;
 
 /**
@@ -20,13 +21,10 @@ import java.util.function.Consumer;
  * after the first, such as a pretty-printed JSON body, are part of the message. The messages of the chain are the
  * header's and those of the unindented {@code Caused by: } and {@code Wrapped by: } lines, each with the lines
  * that follow it up to the next frame or marker (a message of several lines), at most
- * {@link #MAX_CAUSE_DEPTH} of them, as the filter follows causes; suppressed throwables (indented) are not read,
+ * {@link ErrorRecognizer#MAX_CAUSE_DEPTH} of them, as the filter follows causes; suppressed throwables (indented) are not read,
  * as the filter does not read them.
  */
 final class PrintedThrowable {
-
-    /** How many throwables of a chain are read: the filter's depth. */
-    static final int MAX_CAUSE_DEPTH = 8;
 
     private static final String[] CHAIN_PREFIXES = {"Caused by: ", "Wrapped by: "};
 
@@ -59,7 +57,7 @@ final class PrintedThrowable {
         int messageStart = -1;
         int messageEnd = -1;
         int depth = 0;
-        for (int from = start; from < length && depth <= MAX_CAUSE_DEPTH; ) {
+        for (int from = start; from < length && depth <= ErrorRecognizer.MAX_CAUSE_DEPTH; ) {
             int eol = text.indexOf('\n', from);
             int to = lineEnd(text, from, eol < 0 ? length : eol);
             int chain = from == start && !isTraceLine(text, from, to) ? from : chainPrefixEnd(text, from, to);
@@ -68,7 +66,7 @@ final class PrintedThrowable {
                     messages.accept(text.substring(messageStart, messageEnd));
                 }
                 depth++;
-                messageStart = depth <= MAX_CAUSE_DEPTH ? messageAfterClassName(text, chain, to) : -1;
+                messageStart = depth <= ErrorRecognizer.MAX_CAUSE_DEPTH ? messageAfterClassName(text, chain, to) : -1;
                 messageEnd = to;
             } else if (isTraceLine(text, from, to)) {
                 if (messageStart >= 0) {

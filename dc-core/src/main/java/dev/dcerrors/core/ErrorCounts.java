@@ -1,7 +1,5 @@
 package dev.dcerrors.core;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -19,7 +17,8 @@ import java.util.function.IntConsumer;
  *
  * <p>The logging side and the metrics side usually meet at {@link #shared()}, the instance that a
  * turbo filter configured with no options writes to and that a binder created with no arguments
- * publishes; {@link #named(String)} gives other instances by name (several logger contexts in one JVM).
+ * publishes. Other instances are made where a configuration names them ({@link NamedCounts}: a Logback context, a
+ * Spring application) or by whoever holds them ({@code new ErrorCounts()}), and handed to the binder explicitly.
  */
 public final class ErrorCounts {
 
@@ -39,7 +38,7 @@ public final class ErrorCounts {
     /** The name of {@link #shared()}. */
     public static final String DEFAULT_NAME = "default";
 
-    private static final ConcurrentMap<String, ErrorCounts> NAMED = new ConcurrentHashMap<>();
+    private static final ErrorCounts SHARED = new ErrorCounts(DEFAULT_NAME, ErrorCatalog.builtIn(), DEFAULT_MAX_UNKNOWN_CODES);
 
     private final String name;
     private volatile Layout layout;
@@ -76,7 +75,12 @@ public final class ErrorCounts {
         this("unnamed", catalog, maxUnknownCodes);
     }
 
-    private ErrorCounts(String name, ErrorCatalog catalog, int maxUnknownCodes) {
+    /**
+     * Counts named {@code name} (the {@code <counts>} a configuration gives, see {@link NamedCounts}) over {@code catalog}.
+     *
+     * @throws IllegalArgumentException when {@code maxUnknownCodes} is negative or above {@value #MAX_UNKNOWN_CODES_LIMIT}
+     */
+    public ErrorCounts(String name, ErrorCatalog catalog, int maxUnknownCodes) {
         if (maxUnknownCodes < 0 || maxUnknownCodes > MAX_UNKNOWN_CODES_LIMIT) {
             // A plain precondition: RecognizerOptions owns the message users see, naming the element or property.
             throw new IllegalArgumentException("maxUnknownCodes must be 0-" + MAX_UNKNOWN_CODES_LIMIT + ": " + maxUnknownCodes);
@@ -96,35 +100,12 @@ public final class ErrorCounts {
         }
     }
 
-    /** The instance that filters and binders use when none is given. */
+    /**
+     * The instance that filters and binders use when none is given: {@value #DEFAULT_NAME}, over the built-in catalog
+     * with the default bound. The only process-wide counts.
+     */
     public static ErrorCounts shared() {
-        return named(DEFAULT_NAME);
-    }
-
-    /**
-     * The instance of this name, created on first use over the built-in catalog with the default bound.
-     *
-     * @throws IllegalArgumentException when the name is blank
-     */
-    public static ErrorCounts named(String name) {
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("a counts name must not be blank");
-        }
-        return NAMED.computeIfAbsent(name, n -> new ErrorCounts(n, ErrorCatalog.builtIn(), DEFAULT_MAX_UNKNOWN_CODES));
-    }
-
-    /**
-     * Creates the instance of this name with a bound on unknown codes, or returns the existing one when
-     * the name is taken already, whose bound stays as it is: compare {@link #maxUnknownCodes()}
-     * ({@link RecognizerOptions#build} reports a difference).
-     *
-     * @throws IllegalArgumentException when the name is blank or the bound out of range
-     */
-    public static ErrorCounts named(String name, int maxUnknownCodes) {
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("a counts name must not be blank");
-        }
-        return NAMED.computeIfAbsent(name, n -> new ErrorCounts(n, ErrorCatalog.builtIn(), maxUnknownCodes));
+        return SHARED;
     }
 
     // ---------------------------------------------------------------- logging side (through ErrorRecognizer)
@@ -246,7 +227,7 @@ public final class ErrorCounts {
 
     // ---------------------------------------------------------------- metrics side
 
-    /** The name this instance was registered under, or {@code unnamed}. */
+    /** The name it was made with (the {@code <counts>} that names it, see {@link NamedCounts}), or {@code unnamed}. */
     public String name() {
         return name;
     }

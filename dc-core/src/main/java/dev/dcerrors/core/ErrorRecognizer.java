@@ -3,21 +3,22 @@ package dev.dcerrors.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Recognizes response codes in the parts of one log call and counts them: a {@link CodeScanner} for the
- * grammar, a {@link CodeRange} for which values outside the catalog are errors, and the
- * {@link ErrorCounts} to add to. Built by {@link RecognizerOptions#build}.
+ * Recognizes the response codes of one log call: a {@link CodeScanner} for the grammar, a {@link CodeRange} for which
+ * values outside the catalog are errors, and the {@link ErrorCounts} to add to. Built by {@link RecognizerOptions}.
  *
- * <p>A log call may have several parts (a message template, its arguments, key-value pairs, a throwable);
- * the caller starts with a budget of {@link #maxCodesPerEvent()} and passes what is left from part to part,
- * so that a batch response counts each of its codes, up to the cap. Every scan method hands the values it finds to
- * a {@link CodeSink}: {@link #counter()} between {@link #beginCall()} and {@link #endCall} to count them, or one of
- * the caller's (the pattern converters print the first code without counting). Nothing here allocates, locks or
- * throws on any text; instances are immutable and thread-safe.
+ * <p>{@link #recognize} is the one place where the rules of a log call are applied, for every logging system and for
+ * dc-cli alike: which parts are read and in what order ({@link LogCall}), each distinct code once per call, at most
+ * {@link #maxCodesPerEvent()} codes, the throwable and its causes up to {@link #MAX_CAUSE_DEPTH}, user code run only
+ * outside nested calls and never let throw. The codes go to a {@link CodeSink}: {@link #counter()} counts them; a
+ * {@link FirstCode} keeps the first (the pattern converters); any other sink sees them without counting.
+ * Nothing here locks, allocates when counting, or throws on any text; instances are immutable and thread-safe.
  */
 public final class ErrorRecognizer {
 
     /** The default cap on codes counted in one event. */
     public static final int DEFAULT_MAX_CODES_PER_EVENT = 16;
+    /** How deep a throwable's cause chain is read, wherever throwables are read: live, as Logback's proxies, printed. */
+    public static final int MAX_CAUSE_DEPTH = 8;
 
     private final CodeScanner scanner;
     private final CodeRange unknownRange;
@@ -26,7 +27,19 @@ public final class ErrorRecognizer {
     private final ArgumentMode argumentMode;
     private final boolean scanThrowables;
     private final ResponseObjects responseObjects;
-    private final CodeSink counter = this::countOncePerCall;
+    private final CodeSink counter = new CodeSink() {
+        @Override
+        public boolean accept(int value) {
+            return counts.record(value, unknownRange);
+        }
+    };
+    /** The rules of a call in front of {@link #counter}, made once: counting allocates nothing. */
+    private final OncePerCall counting = new OncePerCall(counter) {
+        @Override
+        boolean take(int value) {
+            return counts.record(value, unknownRange);
+        }
+    };
 
     /**
      * Per thread, the log calls under way: {@code [0]} where the innermost call's codes start, {@code [1]} where they
@@ -43,8 +56,14 @@ public final class ErrorRecognizer {
 
     ErrorRecognizer(CodeScanner scanner, CodeRange unknownRange, ErrorCounts counts, int maxCodesPerEvent, ArgumentMode argumentMode,
             boolean scanThrowables) {
+        this(scanner, unknownRange, counts, maxCodesPerEvent, argumentMode, scanThrowables,
+                new ResponseObjects(scanner.keys(), scanner.messageKeys(), scanner.ignoreKeyCase()));
+    }
+
+    private ErrorRecognizer(CodeScanner scanner, CodeRange unknownRange, ErrorCounts counts, int maxCodesPerEvent, ArgumentMode argumentMode,
+            boolean scanThrowables, ResponseObjects responseObjects) {
         this.scanner = scanner;
-        this.responseObjects = ResponseObjects.of(scanner.keys(), scanner.messageKeys(), scanner.ignoreKeyCase());
+        this.responseObjects = responseObjects;
         this.unknownRange = unknownRange;
         this.counts = counts;
         this.maxCodesPerEvent = maxCodesPerEvent;
@@ -53,13 +72,177 @@ public final class ErrorRecognizer {
     }
 
     /**
-     * Begins counting one log call on this thread: from here to {@link #endCall}, {@link #counter()} counts each
-     * distinct response code of the call once (the same code in the template and in the body, in a key-value pair
-     * and in the body, is one response), and one success at most.
-     *
-     * @return what {@link #endCall} needs to restore the enclosing call, if any; {@link #isNested} tells whether there is one
+     * This recognizer, reading response objects with the readers of {@code previous} when both have the same keys: what
+     * a component configured anew (a reset, {@code scan="true"}) calls with the recognizer it replaces, so that a DTO's
+     * code getter (a class of its own) is not made again. Returns {@code this} when there is nothing to take over.
      */
-    public long beginCall() {
+    public ErrorRecognizer reusingObjectReaders(@Nullable ErrorRecognizer previous) {
+        if (previous == null || previous.responseObjects == responseObjects || !previous.responseObjects.sameKeysAs(responseObjects)) {
+            return this;
+        }
+        return new ErrorRecognizer(scanner, unknownRange, counts, maxCodesPerEvent, argumentMode, scanThrowables, previous.responseObjects);
+    }
+
+    /**
+     * Recognizes one log call: hands each distinct response code of {@code call} (200, a catalog code, a value in the
+     * error range) to {@code sink}, in the order of its parts, until the sink has taken {@link #maxCodesPerEvent()}
+     * codes or its {@link CodeSink#capacity()}. The same code in the template and in the body, in a key-value pair and in
+     * the body, is one response. With {@link #counter()} it counts and allocates nothing.
+     *
+     * <p>User code runs only as the options ask (response objects' accessors, {@code toString()} with
+     * {@code scanArguments=all}, a throwable's {@code getMessage()}) and only when no other log call is under way on this
+     * thread: a call made by that user code (an accessor that logs) is recognized too, without reading objects, so an
+     * object that logs itself cannot recurse. What user code throws skips the part and goes to {@code failures}; only
+     * what the JVM cannot go on after ({@link FailureReporter#rethrowIfFatal}) leaves this method.
+     *
+     * @return how many codes the sink took
+     */
+    public <E> int recognize(LogCall<E> reader, E call, CodeSink sink, FailureReporter failures) {
+        OncePerCall rules = sink == counter ? counting : new OncePerCall(sink) {
+            @Override
+            boolean take(int value) {
+                return isResponseCode(value) && sink.accept(value);
+            }
+        };
+        int budget = Math.min(maxCodesPerEvent, sink.capacity());
+        // Read before any user code runs: a nested call may reuse the adapter's carrier of these three.
+        CharSequence template = reader.template(call);
+        Object[] args = reader.arguments(call);
+        Throwable thrown = scanThrowables ? reader.throwable(call) : null;
+        long enclosing = beginCall();
+        try {
+            boolean readObjects = !isNested(enclosing);
+            int counted = template == null ? 0 : scanTemplate(template, args, rules, budget);
+            CharSequence text = reader.text(call);
+            if (text != null) {
+                counted += scanText(text, rules, budget - counted);
+            }
+            if (args != null && argumentMode != ArgumentMode.NONE) {
+                for (int i = 0; i < args.length && counted < budget; i++) {
+                    counted += scanArgument(reader, call, args[i], rules.parts(readObjects), budget - counted, failures);
+                }
+            }
+            for (int i = 0, n = reader.keyValueCount(call); i < n && counted < budget; i++) {
+                counted += scanKeyValue(reader.key(call, i), reader.value(call, i), rules, budget - counted);
+            }
+            if (counted < budget) {
+                try {
+                    counted += reader.markers(call, rules.parts(readObjects), budget - counted, failures);
+                } catch (Throwable e) {
+                    FailureReporter.rethrowIfFatal(e);
+                    failures.report("reading the markers of a call threw " + e + "; they are skipped", e);
+                }
+            }
+            for (int i = 0, n = reader.contextValueCount(call); i < n && counted < budget; i++) {
+                String value = reader.contextValue(call, i);
+                if (value != null) {
+                    int asCode = scanValue(value, rules, budget - counted);
+                    counted += asCode > 0 ? asCode : scanText(value, rules, budget - counted);
+                }
+            }
+            if (scanThrowables) {
+                int messages = reader.thrownMessageCount(call);
+                if (thrown == null && messages == 0) {
+                    thrown = lastArgumentThrowable(args);
+                }
+                counted += scanThrowable(thrown, rules, budget - counted, failures);
+                for (int i = 0; i < messages && counted < budget; i++) {
+                    String message = reader.thrownMessage(call, i);
+                    if (message != null) {
+                        counted += scanText(message, rules, budget - counted);
+                    }
+                }
+            }
+            return counted;
+        } finally {
+            endCall(enclosing);
+        }
+    }
+
+    /** The sink that counts: {@code recognize(reader, call, counter(), failures)} adds the codes of the call to {@link #counts()}. */
+    public CodeSink counter() {
+        return counter;
+    }
+
+    /**
+     * The rules of one call in front of a sink: each distinct code once (so one success at most), and only what the sink
+     * takes is remembered; the codes of the calls under way on this thread are in {@link #CALLS}.
+     */
+    private abstract class OncePerCall implements CodeSink {
+        private final CodeSink sink;
+        private final Parts reading = new Parts(this, true);
+        private final Parts nested = new Parts(this, false);
+
+        OncePerCall(CodeSink sink) {
+            this.sink = sink;
+        }
+
+        /** The parts of a call under these rules, for a reader's structured arguments and markers. */
+        CallParts parts(boolean readObjects) {
+            return readObjects ? reading : nested;
+        }
+
+        /** Whether the value is a response code and the sink took it. */
+        abstract boolean take(int value);
+
+        @Override
+        public boolean accept(int value) {
+            int[] calls = CALLS.get();
+            int start = calls[0];
+            int end = calls[1];
+            for (int i = start; i < end; i++) {
+                if (calls[FIRST_CODE + i] == value) {
+                    return false; // taken in this call already
+                }
+            }
+            if (!take(value)) {
+                return false;
+            }
+            if (FIRST_CODE + end >= calls.length && end < MAX_REMEMBERED) {
+                calls = java.util.Arrays.copyOf(calls, Math.min(FIRST_CODE + MAX_REMEMBERED, calls.length * 2));
+                CALLS.set(calls);
+            }
+            if (FIRST_CODE + end < calls.length) {
+                calls[FIRST_CODE + end] = value;
+                calls[1] = end + 1;
+            }
+            return true;
+        }
+
+        @Override
+        public int capacity() {
+            return sink.capacity();
+        }
+    }
+
+    /** {@link CallParts} over the rules of a call, reading objects or not. */
+    private final class Parts implements CallParts {
+        private final OncePerCall rules;
+        private final boolean readObjects;
+
+        Parts(OncePerCall rules, boolean readObjects) {
+            this.rules = rules;
+            this.readObjects = readObjects;
+        }
+
+        @Override
+        public int keyValue(@Nullable String key, @Nullable Object value, int budget) {
+            return scanKeyValue(key, value, rules, budget);
+        }
+
+        @Override
+        public int argument(@Nullable Object value, int budget, FailureReporter failures) {
+            return scanPlainArgument(value, rules, budget, readObjects, failures);
+        }
+
+        @Override
+        public boolean readsObjects() {
+            return readObjects;
+        }
+    }
+
+    /** Begins a log call on this thread; returns what {@link #endCall} needs to restore the enclosing call, if any. */
+    private static long beginCall() {
         int[] calls = CALLS.get();
         long enclosing = ((long) calls[2] << (2 * FIELD_BITS)) | ((long) calls[0] << FIELD_BITS) | calls[1];
         calls[0] = calls[1];
@@ -67,52 +250,96 @@ public final class ErrorRecognizer {
         return enclosing;
     }
 
-    /** Ends the log call begun by {@link #beginCall}; call it in a {@code finally}. */
-    public void endCall(long enclosing) {
+    private static void endCall(long enclosing) {
         int[] calls = CALLS.get();
         calls[0] = (int) ((enclosing >>> FIELD_BITS) & FIELD_MASK);
         calls[1] = (int) (enclosing & FIELD_MASK);
         calls[2] = (int) (enclosing >>> (2 * FIELD_BITS));
     }
 
-    /**
-     * Whether the call that {@link #beginCall} returned {@code enclosing} for began while another was under way on this
-     * thread: a log call made from user code (an accessor, a {@code toString()}) that the enclosing call runs. Such a
-     * call reads no objects, so that an object that logs itself cannot recurse.
-     */
-    public static boolean isNested(long enclosing) {
+    /** Whether the call {@link #beginCall} returned {@code enclosing} for began while another was under way on this thread. */
+    private static boolean isNested(long enclosing) {
         return (enclosing >>> (2 * FIELD_BITS)) > 0;
     }
 
-    private boolean countOncePerCall(int value) {
-        int[] calls = CALLS.get();
-        int start = calls[0];
-        int end = calls[1];
-        for (int i = start; i < end; i++) {
-            if (calls[FIRST_CODE + i] == value) {
-                return false; // counted in this call already
+    private static @Nullable Throwable lastArgumentThrowable(@Nullable Object @Nullable [] args) {
+        Object last = args == null || args.length == 0 ? null : args[args.length - 1];
+        return last instanceof Throwable ? (Throwable) last : null;
+    }
+
+    /** The codes in one argument: one the reader structures itself ({@link LogCall#structuredArgument}), else a plain one. */
+    private <E> int scanArgument(LogCall<E> reader, E call, @Nullable Object argument, CallParts parts, int budget, FailureReporter failures) {
+        if (argument != null && !(argument instanceof CharSequence) && !(argument instanceof Number)) {
+            int structured;
+            try {
+                structured = reader.structuredArgument(call, argument, parts, budget, failures);
+            } catch (Throwable e) {
+                FailureReporter.rethrowIfFatal(e);
+                failures.report("reading a " + argument.getClass().getName() + " argument threw " + e + "; such arguments are skipped", e);
+                return 0;
+            }
+            if (structured >= 0) {
+                return structured;
             }
         }
-        if (!counts.record(value, unknownRange)) {
-            return false;
-        }
-        if (FIRST_CODE + end >= calls.length && end < MAX_REMEMBERED) {
-            calls = java.util.Arrays.copyOf(calls, Math.min(FIRST_CODE + MAX_REMEMBERED, calls.length * 2));
-            CALLS.set(calls);
-        }
-        if (FIRST_CODE + end < calls.length) {
-            calls[FIRST_CODE + end] = value;
-            calls[1] = end + 1;
-        }
-        return true;
+        return parts.argument(argument, budget, failures);
     }
 
     /**
-     * The sink that counts a value when it is a response code (200, a catalog code, a value in the range) and was
-     * not counted in the same log call yet; use it between {@link #beginCall} and {@link #endCall}.
+     * The codes in one plain argument: text as text; with {@code envelopes} and {@code all}, a response object read
+     * through its accessors; with {@code all}, any other object through its toString(). User code (accessors,
+     * toString()) runs only when {@code readObjects}; what it throws skips the argument.
      */
-    public CodeSink counter() {
-        return counter;
+    private int scanPlainArgument(@Nullable Object argument, CodeSink sink, int budget, boolean readObjects, FailureReporter failures) {
+        if (argument instanceof CharSequence) {
+            return scanText((CharSequence) argument, sink, budget);
+        }
+        ArgumentMode mode = argumentMode;
+        if (!readObjects || mode == ArgumentMode.STRINGS || mode == ArgumentMode.NONE || argument == null || argument instanceof Number
+                || argument instanceof Throwable) {
+            return 0;
+        }
+        int read;
+        try {
+            read = scanObject(argument, sink, budget);
+        } catch (Throwable e) {
+            FailureReporter.rethrowIfFatal(e);
+            failures.report("an accessor of a " + argument.getClass().getName() + " argument threw " + e + "; such arguments are skipped", e);
+            return 0;
+        }
+        if (read >= 0 || mode != ArgumentMode.ALL) {
+            return Math.max(read, 0);
+        }
+        String text;
+        try {
+            text = argument.toString();
+        } catch (Throwable e) {
+            FailureReporter.rethrowIfFatal(e);
+            failures.report("an argument's toString() threw " + e + "; such arguments are skipped", e);
+            return 0;
+        }
+        return text == null ? 0 : scanText(text, sink, budget);
+    }
+
+    /** The messages of a live throwable and its causes, up to {@link #MAX_CAUSE_DEPTH}. */
+    private int scanThrowable(@Nullable Throwable throwable, CodeSink sink, int budget, FailureReporter failures) {
+        int counted = 0;
+        Throwable current = throwable;
+        for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH && counted < budget; depth++) {
+            try {
+                String message = current.getMessage();
+                if (message != null) {
+                    counted += scanText(message, sink, budget - counted);
+                }
+                Throwable cause = current.getCause();
+                current = cause == current ? null : cause;
+            } catch (Throwable e) {
+                FailureReporter.rethrowIfFatal(e);
+                failures.report("a throwable's getMessage() or getCause() threw " + e + "; it is skipped", e);
+                return counted;
+            }
+        }
+        return counted;
     }
 
     /** Whether {@code value} is a response code: 200, a catalog code or a value in the error range. */
@@ -121,12 +348,12 @@ public final class ErrorRecognizer {
     }
 
     /** Hands the values in {@code text} to {@code sink} until it has accepted {@code budget}; returns how many it accepted. */
-    public int scanText(CharSequence text, CodeSink sink, int budget) {
+    int scanText(CharSequence text, CodeSink sink, int budget) {
         return budget <= 0 ? 0 : scanner.scan(text, sink, budget);
     }
 
     /** Like {@link #scanText}, for an SLF4J message template with its arguments. */
-    public int scanTemplate(CharSequence template, @Nullable Object @Nullable [] args, CodeSink sink, int budget) {
+    int scanTemplate(CharSequence template, @Nullable Object @Nullable [] args, CodeSink sink, int budget) {
         return budget <= 0 ? 0 : scanner.scanTemplate(template, args, sink, budget);
     }
 
@@ -138,7 +365,7 @@ public final class ErrorRecognizer {
      * @return how many values the sink accepted (0 or 1), or -1 when {@code argument} is no response object
      * @throws RuntimeException what an accessor of the object threw; the caller skips the argument
      */
-    public int scanObject(Object argument, CodeSink sink, int budget) {
+    int scanObject(Object argument, CodeSink sink, int budget) {
         if (budget <= 0) {
             return 0;
         }
@@ -163,7 +390,7 @@ public final class ErrorRecognizer {
      * Hands the value of a key-value pair whose key is one of the scanner's keys to {@code sink}, when it is a code
      * ({@link CodeScanner#codeValue}); returns 1 when the sink accepted it, else 0.
      */
-    public int scanKeyValue(@Nullable String key, @Nullable Object value, CodeSink sink, int budget) {
+    int scanKeyValue(@Nullable String key, @Nullable Object value, CodeSink sink, int budget) {
         return key != null && scanner.isKey(key) ? scanValue(value, sink, budget) : 0;
     }
 
@@ -171,12 +398,17 @@ public final class ErrorRecognizer {
      * Hands a value known to stand for a code (an MDC entry) to {@code sink}, when it is one
      * ({@link CodeScanner#codeValue}); returns 1 when the sink accepted it, else 0.
      */
-    public int scanValue(@Nullable Object value, CodeSink sink, int budget) {
+    int scanValue(@Nullable Object value, CodeSink sink, int budget) {
         if (budget <= 0) {
             return 0;
         }
         int code = CodeScanner.codeValue(value);
         return code >= 0 && sink.accept(code) ? 1 : 0;
+    }
+
+    /** The readers of response objects, for tests. */
+    ResponseObjects responseObjects() {
+        return responseObjects;
     }
 
     /** The counts this recognizer adds to. */

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * RecognizerOptions options = new RecognizerOptions();
  * options.addExtraKey("errorCode");
- * ErrorRecognizer recognizer = options.build(reporter); // null when an option is bad; reporter was told why
+ * ErrorRecognizer recognizer = options.build(namedCounts, reporter); // null when an option is bad; reporter was told why
  * }</pre>
  *
  * <p>A configuration object: filled in, then built, on one thread.
@@ -49,7 +49,7 @@ public final class RecognizerOptions {
                 "The name of the counts instance to write to (several logger contexts in one JVM)."),
         MAX_UNKNOWN_CODES("maxUnknownCodes", "max-unknown-codes", Integer.toString(ErrorCounts.DEFAULT_MAX_UNKNOWN_CODES),
                 "Distinct codes outside the catalog counted apart, 0-" + ErrorCounts.MAX_UNKNOWN_CODES_LIMIT + "; the rest count as 'other'. "
-                        + "Applies when the named counts are created.");
+                        + "Applies when the named counts are created; the shared default counts have " + ErrorCounts.DEFAULT_MAX_UNKNOWN_CODES + ".");
 
         private final String element;
         private final String property;
@@ -119,19 +119,30 @@ public final class RecognizerOptions {
     }
 
     /**
-     * Checks every option and builds the recognizer: resolves the named counts (created with
-     * {@code maxUnknownCodes} when new) and adds the extra catalog to them. Each bad option is reported.
+     * Checks every option and builds the recognizer over the counts {@code <counts>} names in {@code where} (created with
+     * {@code maxUnknownCodes} when new), adding the extra catalog to them. Each bad option is reported.
      *
      * @return the recognizer, or null when an option was bad
      */
-    public @Nullable ErrorRecognizer build(Reporter reporter) {
+    public @Nullable ErrorRecognizer build(NamedCounts where, Reporter reporter) {
         Checked checked = check(reporter);
-        if (checked == null) {
-            return null;
-        }
-        ErrorCounts target = ErrorCounts.named(counts, maxUnknownCodes);
+        return checked == null ? null : build(checked, where.get(counts, maxUnknownCodes), reporter);
+    }
+
+    /**
+     * Checks every option and builds the recognizer over {@code target}, which its holder made (dc-cli's run, a Spring
+     * bean), adding the extra catalog to them; the {@code counts} name is not looked up. Each bad option is reported.
+     *
+     * @return the recognizer, or null when an option was bad
+     */
+    public @Nullable ErrorRecognizer build(ErrorCounts target, Reporter reporter) {
+        Checked checked = check(reporter);
+        return checked == null ? null : build(checked, target, reporter);
+    }
+
+    private ErrorRecognizer build(Checked checked, ErrorCounts target, Reporter reporter) {
         if (target.maxUnknownCodes() != maxUnknownCodes) {
-            reporter.warn(Option.MAX_UNKNOWN_CODES, maxUnknownCodes + " cannot apply: the counts '" + counts + "' exist already with "
+            reporter.warn(Option.MAX_UNKNOWN_CODES, maxUnknownCodes + " cannot apply: the counts '" + target.name() + "' exist already with "
                     + target.maxUnknownCodes() + " (the first configuration to use a counts name sets it: give every configuration of these counts the same value, or another counts name)");
         }
         if (checked.extraCatalog() != null) {

@@ -15,7 +15,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
@@ -53,9 +52,6 @@ final class ResponseObjects {
 
     private static final int MAX_MAP_ENTRIES_COMPARED = 256;
 
-    /** One instance per configuration of keys, see {@link #of}. */
-    private static final ConcurrentHashMap<List<Object>, ResponseObjects> BY_KEYS = new ConcurrentHashMap<>();
-
     private final List<String> codeKeys;
     private final List<String> messageKeys;
     private final boolean ignoreKeyCase;
@@ -67,19 +63,20 @@ final class ResponseObjects {
     };
 
     /**
-     * The reader for these keys, shared by every recognizer configured alike. A DTO's code getter is a lambda, a
-     * class of its own that lives as long as the DTO's class loader: sharing makes it once per configuration of
-     * keys, not again each time a filter is configured anew ({@code scan="true"}, Spring Boot's resets).
+     * A reader for these keys. A DTO's code getter is a lambda, a class of its own that lives as long as the DTO's class
+     * loader: a recognizer configured anew with the same keys ({@code scan="true"}, Spring Boot's resets) takes over the
+     * reader of the one it replaces ({@link ErrorRecognizer#reusingObjectReaders}), so the lambda is made once per
+     * configuration of keys, not once per configuration.
      */
-    static ResponseObjects of(List<String> codeKeys, List<String> messageKeys, boolean ignoreKeyCase) {
-        List<Object> keys = List.of(List.copyOf(codeKeys), List.copyOf(messageKeys), ignoreKeyCase);
-        return BY_KEYS.computeIfAbsent(keys, k -> new ResponseObjects(codeKeys, messageKeys, ignoreKeyCase));
-    }
-
-    private ResponseObjects(List<String> codeKeys, List<String> messageKeys, boolean ignoreKeyCase) {
+    ResponseObjects(List<String> codeKeys, List<String> messageKeys, boolean ignoreKeyCase) {
         this.codeKeys = List.copyOf(codeKeys);
         this.messageKeys = List.copyOf(messageKeys);
         this.ignoreKeyCase = ignoreKeyCase;
+    }
+
+    /** Whether {@code other} reads with the same keys, so that either can stand for the other. */
+    boolean sameKeysAs(ResponseObjects other) {
+        return codeKeys.equals(other.codeKeys) && messageKeys.equals(other.messageKeys) && ignoreKeyCase == other.ignoreKeyCase;
     }
 
     /**

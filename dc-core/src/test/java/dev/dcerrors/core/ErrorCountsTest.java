@@ -109,11 +109,14 @@ class ErrorCountsTest {
     }
 
     @Test
-    void namedInstancesAreSharedByName() {
-        assertThat(ErrorCounts.named("counts-test")).isSameAs(ErrorCounts.named("counts-test"));
-        assertThat(ErrorCounts.shared()).isSameAs(ErrorCounts.named(ErrorCounts.DEFAULT_NAME));
-        assertThat(ErrorCounts.named("counts-test-bound", 7).maxUnknownCodes()).isEqualTo(7);
-        assertThatThrownBy(() -> ErrorCounts.named(" ")).hasMessageContaining("blank");
+    void namedInstancesAreSharedByNameWithinTheirDirectory() {
+        NamedCounts directory = new NamedCounts();
+        assertThat(directory.get("counts-test")).isSameAs(directory.get("counts-test")).isNotSameAs(new NamedCounts().get("counts-test"));
+        assertThat(directory.get("counts-test").name()).isEqualTo("counts-test");
+        assertThat(ErrorCounts.shared()).isSameAs(directory.get(ErrorCounts.DEFAULT_NAME)).isSameAs(new NamedCounts().get(ErrorCounts.DEFAULT_NAME));
+        assertThat(directory.get("counts-test-bound", 7).maxUnknownCodes()).isEqualTo(7);
+        assertThat(directory.find("never-asked")).isNull();
+        assertThatThrownBy(() -> directory.get(" ")).hasMessageContaining("blank");
         assertThatThrownBy(() -> new ErrorCounts(ErrorCatalog.builtIn(), -1)).hasMessage("maxUnknownCodes must be 0-" + ErrorCounts.MAX_UNKNOWN_CODES_LIMIT + ": -1");
     }
 

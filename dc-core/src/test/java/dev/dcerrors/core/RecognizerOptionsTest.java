@@ -25,6 +25,9 @@ class RecognizerOptionsTest {
         }
     }
 
+    /** Where these tests name their counts: a directory of their own, as a Logback context or a Spring application has. */
+    private final NamedCounts where = new NamedCounts();
+
     private static String uniqueCounts() {
         return "options-" + UUID.randomUUID();
     }
@@ -33,7 +36,7 @@ class RecognizerOptionsTest {
     void defaultsBuildTheDefaultRecognizer() {
         RecognizerOptions options = new RecognizerOptions();
         Collected reporter = new Collected();
-        ErrorRecognizer recognizer = options.build(reporter);
+        ErrorRecognizer recognizer = options.build(where, reporter);
         assertThat(reporter.errors).isEmpty();
         assertThat(recognizer).isNotNull();
         assertThat(recognizer.counts()).isSameAs(ErrorCounts.shared());
@@ -82,7 +85,7 @@ class RecognizerOptionsTest {
         options.setMaxUnknownCodes(-1);
         options.setCatalog("/no/such/catalog.tsv");
         Collected reporter = new Collected();
-        assertThat(options.build(reporter)).isNull();
+        assertThat(options.build(where, reporter)).isNull();
         assertThat(reporter.errors).hasSize(8).anySatisfy(e -> assertThat(e).startsWith("maxScanChars: 0 is not a length: expected"))
                 .anySatisfy(e -> assertThat(e).startsWith("maxCodesPerEvent: 0 is out of range: expected 1-1024"))
                 .anySatisfy(e -> assertThat(e).startsWith("errorCodeRange: '5999-4000': inverted code range"))
@@ -100,7 +103,7 @@ class RecognizerOptionsTest {
         options.setCounts(name);
         options.setMaxUnknownCodes(3);
         assertThat(options.validate(new Collected())).isTrue();
-        assertThat(ErrorCounts.named(name).maxUnknownCodes()).as("created by this call, not by validate").isEqualTo(50);
+        assertThat(where.find(name)).as("not created by validate").isNull();
     }
 
     @Test
@@ -110,7 +113,7 @@ class RecognizerOptionsTest {
         options.setCounts(name);
         options.setMaxUnknownCodes(3);
         Collected reporter = new Collected();
-        ErrorRecognizer recognizer = options.build(reporter);
+        ErrorRecognizer recognizer = options.build(where, reporter);
         assertThat(recognizer.counts().maxUnknownCodes()).isEqualTo(3);
         assertThat(reporter.warnings).isEmpty();
         OneCall.text(recognizer, "code=4001 code=4002 code=4003 code=4004", 16);
@@ -120,12 +123,12 @@ class RecognizerOptionsTest {
     @Test
     void aDifferentMaxUnknownCodesForExistingCountsIsReportedNotIgnored() {
         String name = uniqueCounts();
-        ErrorCounts existing = ErrorCounts.named(name, 5);
+        ErrorCounts existing = where.get(name, 5);
         RecognizerOptions options = new RecognizerOptions();
         options.setCounts(name);
         options.setMaxUnknownCodes(100);
         Collected reporter = new Collected();
-        ErrorRecognizer recognizer = options.build(reporter);
+        ErrorRecognizer recognizer = options.build(where, reporter);
         assertThat(recognizer).isNotNull();
         assertThat(recognizer.counts()).isSameAs(existing);
         assertThat(reporter.warnings).singleElement().asString()
@@ -138,9 +141,25 @@ class RecognizerOptionsTest {
         RecognizerOptions options = new RecognizerOptions();
         options.setCounts(name);
         options.setCatalog("classpath:dev/dcerrors/core/test-extra-codes.tsv");
-        ErrorRecognizer recognizer = options.build(new Collected());
+        ErrorRecognizer recognizer = options.build(where, new Collected());
         assertThat(recognizer.counts().catalog().find(7001)).isNotNull();
         assertThat(recognizer.isResponseCode(7001)).isTrue();
+    }
+
+    @Test
+    void countsMadeByTheCallerAreUsedAsTheyAreWithoutLookingTheNameUp() {
+        RecognizerOptions options = new RecognizerOptions();
+        options.setCatalog("classpath:dev/dcerrors/core/test-extra-codes.tsv");
+        options.setMaxUnknownCodes(3);
+        ErrorCounts own = new ErrorCounts(ErrorCatalog.builtIn(), 3);
+        Collected reporter = new Collected();
+        ErrorRecognizer recognizer = options.build(own, reporter);
+        assertThat(recognizer.counts()).isSameAs(own).isNotSameAs(ErrorCounts.shared());
+        assertThat(own.catalog().find(7001)).as("the extra catalog added").isNotNull();
+        assertThat(reporter.warnings).isEmpty();
+        options.setMaxUnknownCodes(4);
+        options.build(own, reporter);
+        assertThat(reporter.warnings).singleElement().asString().startsWith("maxUnknownCodes: 4 cannot apply: the counts 'unnamed' exist already with 3");
     }
 
     @Test
@@ -149,8 +168,8 @@ class RecognizerOptionsTest {
         RecognizerOptions options = new RecognizerOptions();
         options.setCounts(name);
         options.setCatalog("classpath:dev/dcerrors/core/test-extra-codes.tsv");
-        ErrorCatalog first = options.build(new Collected()).counts().catalog();
-        assertThat(options.build(new Collected()).counts().catalog()).isSameAs(first);
+        ErrorCatalog first = options.build(where, new Collected()).counts().catalog();
+        assertThat(options.build(where, new Collected()).counts().catalog()).isSameAs(first);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.dcerrors.logback;
 
-import dev.dcerrors.core.ErrorCode;
-import dev.dcerrors.core.ErrorCounts;
+import dev.dcerrors.core.CodeLabels;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 public class CodeConverter extends DevCenterConverter {
 
     @Override
-    String part(int code, @Nullable ErrorCode entry, boolean underOther) {
-        return underOther ? ErrorCounts.OTHER : Integer.toString(code);
+    String part(int code, @Nullable CodeLabels labels) {
+        return labels == null ? Integer.toString(code) : labels.code();
     }
 }

@@ -2,10 +2,10 @@ package dev.dcerrors.logback;
 
 import ch.qos.logback.classic.pattern.ClassicConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import dev.dcerrors.core.ErrorCategory;
+import dev.dcerrors.core.CodeLabels;
 import dev.dcerrors.core.ErrorCode;
-import dev.dcerrors.core.ErrorCounts;
-import dev.dcerrors.core.ErrorSeverity;
+import dev.dcerrors.core.FailureReporter;
+import dev.dcerrors.core.FirstCode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,52 +16,40 @@ import org.jspecify.annotations.Nullable;
 abstract class DevCenterConverter extends ClassicConverter {
 
     private @Nullable String countsName;
-    private final EventScanning scanning = new EventScanning(this, getClass().getSimpleName());
+    private @Nullable ContextRecognition recognition;
+    private final FailureReporter failures = OptionReporter.userCodeFailures(this, getClass().getSimpleName());
 
     @Override
     public void start() {
         String option = getFirstOption();
         countsName = option == null || option.isBlank() ? null : option.trim();
+        recognition = ContextRecognition.of(getContext());
         super.start();
     }
 
     @Override
     public String convert(ILoggingEvent event) {
         try {
-            EventCodes.Found found = EventCodes.find(event, getContext(), countsName, scanning);
+            ContextRecognition where = recognition;
+            if (where == null) { // converted without start()
+                where = recognition = ContextRecognition.of(getContext());
+            }
+            EventCodes.Found found = EventCodes.find(event, getContext(), where, countsName, failures);
             int code = found.code();
-            if (code == EventCodes.NONE) {
+            if (code == FirstCode.NONE) {
                 return "";
             }
-            ErrorCounts counts = found.recognizer().counts();
-            ErrorCode entry = counts.catalog().find(code);
-            return part(code, entry, entry == null && code != ErrorCode.SUCCESS && counts.countsUnderOther(code));
+            return part(code, code == ErrorCode.SUCCESS ? null : CodeLabels.of(code, found.recognizer().counts()));
         } catch (Throwable e) {
-            EventScanning.rethrowIfFatal(e);
-            scanning.reportOnce("finding the code of an event failed with " + e, e);
+            FailureReporter.rethrowIfFatal(e);
+            failures.report("finding the code of an event failed with " + e, e);
             return "";
         }
     }
 
     /**
-     * The printed part for {@code code}: {@code entry} is its catalog entry, null for 200 and codes outside the
-     * catalog (printed as the metrics label them: category {@code unknown}, severity {@code error});
-     * {@code underOther} when the code is an unknown one beyond {@code maxUnknownCodes}, which the metrics label
-     * {@code code="other"}.
+     * The printed part for {@code code}: {@code labels} are those the metrics give it ({@link CodeLabels}: a code beyond
+     * {@code maxUnknownCodes} is {@code other}), null for 200.
      */
-    abstract String part(int code, @Nullable ErrorCode entry, boolean underOther);
-
-    static String categoryOf(int code, @Nullable ErrorCode entry) {
-        if (code == ErrorCode.SUCCESS) {
-            return "";
-        }
-        return entry == null ? ErrorCategory.UNKNOWN.label() : entry.category().label();
-    }
-
-    static String severityOf(int code, @Nullable ErrorCode entry) {
-        if (code == ErrorCode.SUCCESS) {
-            return "";
-        }
-        return entry == null ? ErrorSeverity.ERROR.label() : entry.severity().label();
-    }
+    abstract String part(int code, @Nullable CodeLabels labels);
 }

@@ -8,11 +8,10 @@ import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.status.Status;
 import dev.dcerrors.core.ErrorCounts;
 import dev.dcerrors.core.ErrorRecognizer;
+import dev.dcerrors.core.FailureReporter;
 import dev.dcerrors.core.RecognizerOptions;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Marker;
-import org.slf4j.event.KeyValuePair;
 
 /**
  * Counts the Developer Center error codes of every log call, on the caller's thread, before any
@@ -31,19 +30,21 @@ import org.slf4j.event.KeyValuePair;
  * <p>Nothing here locks, allocates when nothing matches, touches a meter registry, or throws into the
  * application: a failure inside the filter is reported once through Logback's status messages and the
  * event goes on unchanged. The options are those of {@link RecognizerOptions}, set through the thin setters
- * below; they are validated in {@link #start()}, each bad one reported with {@code addError} naming its
+ * of {@link RecognizerOptionsElements}; they are validated in {@link #start()}, each bad one reported with {@code addError} naming its
  * element, and a filter with a bad option does not start: it answers NEUTRAL and counts nothing.
  *
- * <p>Counts go to {@link ErrorCounts#shared()} unless {@code <counts>} names another instance; they outlive the
- * filter. Across {@code LoggerContext.reset()} and reconfiguration exactly one filter per context and counts
+ * <p>Counts go to {@link ErrorCounts#shared()} unless {@code <counts>} names others, which live in the logger context
+ * ({@link LogbackCounts}); they outlive the filter. Across {@code LoggerContext.reset()} and reconfiguration exactly one filter per context and counts
  * counts, without a gap: see {@link FilterSeat}.
  */
-public class DevCenterErrorTurboFilter extends TurboFilter {
+public class DevCenterErrorTurboFilter extends TurboFilter implements RecognizerOptionsElements {
 
     private final RecognizerOptions options;
+    /** The recognizer given to {@link #install(LoggerContext, ErrorRecognizer, boolean)}, used instead of building one from the options. */
+    private final @Nullable ErrorRecognizer given;
     private boolean includeDisabledLevels;
     private boolean installedByCode;
-    private final EventScanning scanning = new EventScanning(this, "DevCenterErrorTurboFilter");
+    private final FailureReporter failures = OptionReporter.userCodeFailures(this, "DevCenterErrorTurboFilter");
 
     /** What a counting filter counts with; replaced as a whole, read once per log call. */
     record Counting(ErrorRecognizer recognizer, boolean includeDisabledLevels) {
@@ -53,11 +54,12 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
     private volatile @Nullable Counting counting;
 
     public DevCenterErrorTurboFilter() {
-        this(new RecognizerOptions());
+        this(new RecognizerOptions(), null);
     }
 
-    private DevCenterErrorTurboFilter(RecognizerOptions options) {
+    private DevCenterErrorTurboFilter(RecognizerOptions options, @Nullable ErrorRecognizer given) {
         this.options = options;
+        this.given = given;
     }
 
     /**
@@ -68,13 +70,26 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
      * @throws IllegalArgumentException listing every bad option
      */
     public static @Nullable DevCenterErrorTurboFilter install(LoggerContext context, RecognizerOptions options, boolean includeDisabledLevels) {
-        for (Object existing : context.getTurboFilterList()) {
-            if (existing instanceof DevCenterErrorTurboFilter && ((DevCenterErrorTurboFilter) existing).isCounting()
-                    && ((DevCenterErrorTurboFilter) existing).options.getCounts().equals(options.getCounts())) {
-                return null;
-            }
+        return install(new DevCenterErrorTurboFilter(options, null), context, includeDisabledLevels);
+    }
+
+    /**
+     * Installs a filter that counts with {@code recognizer}, built by its caller (the Spring Boot starter, over the counts
+     * of this context's {@link LogbackCounts} of its name), as {@link #install(LoggerContext, RecognizerOptions, boolean)}
+     * does.
+     *
+     * @return the filter, or null when a filter counting into the same counts is in the context already
+     */
+    public static @Nullable DevCenterErrorTurboFilter install(LoggerContext context, ErrorRecognizer recognizer, boolean includeDisabledLevels) {
+        RecognizerOptions named = new RecognizerOptions();
+        named.setCounts(recognizer.counts().name());
+        return install(new DevCenterErrorTurboFilter(named, recognizer), context, includeDisabledLevels);
+    }
+
+    private static @Nullable DevCenterErrorTurboFilter install(DevCenterErrorTurboFilter filter, LoggerContext context, boolean includeDisabledLevels) {
+        if (countingIn(context, filter.options.getCounts()) != null) {
+            return null;
         }
-        DevCenterErrorTurboFilter filter = new DevCenterErrorTurboFilter(options);
         filter.includeDisabledLevels = includeDisabledLevels;
         filter.installedByCode = true;
         filter.setContext(context);
@@ -88,13 +103,30 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
             throw new IllegalArgumentException(problems.toString());
         }
         context.addTurboFilter(filter);
-        FilterSeat.of(context, options.getCounts()).placeFirst(filter);
+        FilterSeat.of(context, filter.options.getCounts()).placeFirst(filter);
         return filter;
+    }
+
+    /**
+     * The filter of {@code context} that counts into the counts of this name (any counts when null), or null: the one
+     * place that looks for it (the appender steps back for it, the converters use its recognizer, install() does not
+     * install twice).
+     */
+    static @Nullable DevCenterErrorTurboFilter countingIn(LoggerContext context, @Nullable String countsName) {
+        for (TurboFilter filter : context.getTurboFilterList()) {
+            if (filter instanceof DevCenterErrorTurboFilter) {
+                ErrorRecognizer r = ((DevCenterErrorTurboFilter) filter).recognizer();
+                if (r != null && (countsName == null || r.counts().name().equals(countsName))) {
+                    return (DevCenterErrorTurboFilter) filter;
+                }
+            }
+        }
+        return null;
     }
 
     @Override
     public void start() {
-        ErrorRecognizer recognizer = options.build(new OptionReporter(this));
+        ErrorRecognizer recognizer = given != null ? given : options.build(ContextRecognition.of(getContext()).counts(), new OptionReporter(this));
         if (recognizer == null) {
             addError("DevCenterErrorTurboFilter not started: fix the options above. Logging goes on; no codes are counted.");
             return;
@@ -143,11 +175,23 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
             @Nullable Object @Nullable [] params, @Nullable Throwable t) {
         Counting now = counting;
         if (now != null && format != null) { // no message: an isXxxEnabled() probe
-            try {
-                count(now, logger, level, format, params, null, t, marker);
-            } catch (Throwable e) {
-                EventScanning.rethrowIfFatal(e);
-                scanning.reportOnce("counting a log event failed with " + e, e);
+            // Not logger.isEnabledFor(level): that calls the turbo filters again.
+            if (now.includeDisabledLevels() || level.isGreaterOrEqual(logger.getEffectiveLevel())) {
+                Object[] carrier = TurboFilterCall.carrier();
+                // What a call under way on this thread left there (this call may be made by its accessor): put back after.
+                Object outerTemplate = carrier[0];
+                Object outerArguments = carrier[1];
+                Object outerThrowable = carrier[2];
+                Object outerMarker = carrier[3];
+                TurboFilterCall.fill(carrier, format, params, t, marker);
+                try {
+                    now.recognizer().recognize(TurboFilterCall.CLASSIC, carrier, now.recognizer().counter(), failures);
+                } catch (Throwable e) {
+                    FailureReporter.rethrowIfFatal(e);
+                    failures.report("counting a log event failed with " + e, e);
+                } finally {
+                    TurboFilterCall.fill(carrier, outerTemplate, outerArguments, outerThrowable, outerMarker);
+                }
             }
         }
         return FilterReply.NEUTRAL;
@@ -163,23 +207,15 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
         Counting now = counting;
         if (now != null) {
             try {
-                count(now, logger, Level.convertAnSLF4JLevel(event.getLevel()), event.getMessage(), event.getArgumentArray(),
-                        event.getKeyValuePairs(), event.getThrowable(), event.getMarkers());
+                if (now.includeDisabledLevels() || Level.convertAnSLF4JLevel(event.getLevel()).isGreaterOrEqual(logger.getEffectiveLevel())) {
+                    now.recognizer().recognize(TurboFilterCall.FLUENT, event, now.recognizer().counter(), failures);
+                }
             } catch (Throwable e) {
-                EventScanning.rethrowIfFatal(e);
-                scanning.reportOnce("counting a log event failed with " + e, e);
+                FailureReporter.rethrowIfFatal(e);
+                failures.report("counting a log event failed with " + e, e);
             }
         }
         return FilterReply.NEUTRAL;
-    }
-
-    /** Counts the codes of one log call, both paths alike: template, arguments, key-value pairs, throwable. */
-    private void count(Counting now, Logger logger, Level level, @Nullable String template, @Nullable Object @Nullable [] params,
-            @Nullable List<KeyValuePair> pairs, @Nullable Throwable t, @Nullable Object markers) {
-        // Not logger.isEnabledFor(level): that calls the turbo filters again.
-        if (now.includeDisabledLevels() || level.isGreaterOrEqual(logger.getEffectiveLevel())) {
-            scanning.countCall(now.recognizer(), template, params, pairs, t, markers);
-        }
     }
 
     /** Whether this instance counts now (started, and holding its context's seat). */
@@ -196,64 +232,13 @@ public class DevCenterErrorTurboFilter extends TurboFilter {
     /** The counts this filter writes to. */
     public ErrorCounts counts() {
         ErrorRecognizer now = recognizer();
-        return now != null ? now.counts() : ErrorCounts.named(options.getCounts());
+        return now != null ? now.counts() : ContextRecognition.of(getContext()).counts().get(options.getCounts());
     }
 
-    // ------------------------------------------- logback.xml elements: thin setters over RecognizerOptions
-
-    /** {@code <maxScanChars>}: see {@link RecognizerOptions.Option#MAX_SCAN_CHARS}. */
-    public void setMaxScanChars(int maxScanChars) {
-        options.setMaxScanChars(maxScanChars);
-    }
-
-    /** {@code <maxCodesPerEvent>}: see {@link RecognizerOptions.Option#MAX_CODES_PER_EVENT}. */
-    public void setMaxCodesPerEvent(int maxCodesPerEvent) {
-        options.setMaxCodesPerEvent(maxCodesPerEvent);
-    }
-
-    /** {@code <errorCodeRange>}: see {@link RecognizerOptions.Option#ERROR_CODE_RANGE}. */
-    public void setErrorCodeRange(String errorCodeRange) {
-        options.setErrorCodeRange(errorCodeRange);
-    }
-
-    /** {@code <extraKey>}, repeatable: see {@link RecognizerOptions.Option#EXTRA_KEY}. */
-    public void addExtraKey(String extraKey) {
-        options.addExtraKey(extraKey);
-    }
-
-    /** {@code <messageKey>}, repeatable: see {@link RecognizerOptions.Option#MESSAGE_KEY}. */
-    public void addMessageKey(String messageKey) {
-        options.addMessageKey(messageKey);
-    }
-
-    /** {@code <ignoreKeyCase>}: see {@link RecognizerOptions.Option#IGNORE_KEY_CASE}. */
-    public void setIgnoreKeyCase(boolean ignoreKeyCase) {
-        options.setIgnoreKeyCase(ignoreKeyCase);
-    }
-
-    /** {@code <scanArguments>}: see {@link RecognizerOptions.Option#SCAN_ARGUMENTS}. */
-    public void setScanArguments(String scanArguments) {
-        options.setScanArguments(scanArguments);
-    }
-
-    /** {@code <scanThrowables>}: see {@link RecognizerOptions.Option#SCAN_THROWABLES}. */
-    public void setScanThrowables(boolean scanThrowables) {
-        options.setScanThrowables(scanThrowables);
-    }
-
-    /** {@code <catalog>}: see {@link RecognizerOptions.Option#CATALOG}. */
-    public void setCatalog(String catalog) {
-        options.setCatalog(catalog);
-    }
-
-    /** {@code <counts>}: see {@link RecognizerOptions.Option#COUNTS}. */
-    public void setCounts(String counts) {
-        options.setCounts(counts);
-    }
-
-    /** {@code <maxUnknownCodes>}: see {@link RecognizerOptions.Option#MAX_UNKNOWN_CODES}. */
-    public void setMaxUnknownCodes(int maxUnknownCodes) {
-        options.setMaxUnknownCodes(maxUnknownCodes);
+    /** The options that the logback.xml elements ({@link RecognizerOptionsElements}) fill in. */
+    @Override
+    public RecognizerOptions recognizerOptions() {
+        return options;
     }
 
     /** {@code <includeDisabledLevels>}: whether calls at levels the logger drops are counted too; default false. This filter's own option. */

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  *       back, counting with the options it had, while the new configuration is read.</li>
  *   <li>A filter that the new configuration declares starts while the seated one is in the list: it hands its
  *       options to the seated filter and does not count ({@link #take}); it is taken off the list when the
- *       configuration ends.</li>
+ *       configuration ends. Whichever filter counts on takes over the readers of response objects of the recognizer it
+ *       replaces when the keys are the same ({@link dev.dcerrors.core.ErrorRecognizer#reusingObjectReaders}).</li>
  *   <li>A configuration that ends without declaring the filter empties the seat: the seated filter stops and
  *       leaves the list, unless it was installed by code ({@link DevCenterErrorTurboFilter#install}).</li>
  *   <li>{@code LoggerContext.stop()} (which resets first) and {@link DevCenterErrorTurboFilter#uninstall()}
@@ -74,9 +75,14 @@ final class FilterSeat implements LoggerContextListener, ConfigurationEventListe
     }
 
     /** A starting filter asks to count: it takes the seat, or hands its options to the filter that holds it. */
-    synchronized void take(DevCenterErrorTurboFilter starting, DevCenterErrorTurboFilter.Counting options) {
+    synchronized void take(DevCenterErrorTurboFilter starting, DevCenterErrorTurboFilter.Counting wanted) {
         declaredInThisConfiguration = true;
         DevCenterErrorTurboFilter holder = seated;
+        DevCenterErrorTurboFilter.Counting previous = counting;
+        // A filter configured again takes over the readers of response objects of the one it replaces: a DTO's code
+        // getter is a class of its own, made once per configuration of keys, not once per reconfiguration.
+        DevCenterErrorTurboFilter.Counting options = previous == null ? wanted
+                : new DevCenterErrorTurboFilter.Counting(wanted.recognizer().reusingObjectReaders(previous.recognizer()), wanted.includeDisabledLevels());
         counting = options;
         if (holder != null && holder != starting && context.getTurboFilterList().contains(holder)) {
             holder.countWith(options);

@@ -1,7 +1,7 @@
 package dev.dcerrors.logback;
 
-import dev.dcerrors.core.CodeSink;
-import dev.dcerrors.core.ErrorRecognizer;
+import dev.dcerrors.core.CallParts;
+import dev.dcerrors.core.FailureReporter;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -25,7 +25,7 @@ import org.slf4j.Marker;
  *       properties become fields.</li>
  * </ul>
  * A field is read like an SLF4J key-value pair ({@code kv("code", 5147)} counts 5147); a field whose key is not a code key,
- * and the object of {@code fields}, are read as a log argument would be ({@link EventScanning#scanArgument}): a DTO through
+ * and the object of {@code fields}, are read as a log argument would be ({@link CallParts#argument}): a DTO through
  * its accessors, a JSON text or raw JSON as text, each element of an {@code array}. Markers joined with {@code and(...)}
  * are read too. {@code defer(...)} and {@code Markers.defer(...)} are not: their supplier is meant to run only when an encoder
  * writes the event, and the filter runs before any encoder.
@@ -85,11 +85,15 @@ final class LogstashArguments {
      *
      * @return how many the sink accepted, or -1 when {@code argument} is none of logstash-logback-encoder's
      */
-    static int scanArgument(EventScanning scanning, ErrorRecognizer r, CodeSink sink, Marker argument, int budget, boolean readObjects) {
-        if (READERS.get(argument.getClass()).kind == Kind.NONE && !argument.hasReferences()) {
+    static int scanArgument(CallParts parts, FailureReporter failures, Object argument, int budget) {
+        if (!(argument instanceof Marker)) {
             return -1;
         }
-        return counted(scanMarker(scanning, r, sink, argument, budget, readObjects, 0, 0));
+        Marker marker = (Marker) argument;
+        if (READERS.get(marker.getClass()).kind == Kind.NONE && !marker.hasReferences()) {
+            return -1;
+        }
+        return counted(scanMarker(parts, failures, marker, budget, 0, 0));
     }
 
     /**
@@ -98,7 +102,7 @@ final class LogstashArguments {
      *
      * @return how many the sink accepted
      */
-    static int scanMarkers(EventScanning scanning, ErrorRecognizer r, CodeSink sink, @Nullable Object markers, int budget, boolean readObjects) {
+    static int scanMarkers(CallParts parts, FailureReporter failures, @Nullable Object markers, int budget) {
         if (markers == null || budget <= 0) {
             return 0;
         }
@@ -107,7 +111,7 @@ final class LogstashArguments {
             if (READERS.get(marker.getClass()).kind == Kind.NONE && !marker.hasReferences()) {
                 return 0; // a plain SLF4J marker: nothing allocated
             }
-            return counted(scanMarker(scanning, r, sink, marker, budget, readObjects, 0, 0));
+            return counted(scanMarker(parts, failures, marker, budget, 0, 0));
         }
         if (!(markers instanceof List)) {
             return 0;
@@ -118,7 +122,7 @@ final class LogstashArguments {
         for (int i = 0, n = list.size(); i < n && counted < budget && seen < MAX_MARKERS; i++) {
             Object marker = list.get(i);
             if (marker instanceof Marker && (READERS.get(marker.getClass()).kind != Kind.NONE || ((Marker) marker).hasReferences())) {
-                long result = scanMarker(scanning, r, sink, (Marker) marker, budget - counted, readObjects, 0, seen);
+                long result = scanMarker(parts, failures, (Marker) marker, budget - counted, 0, seen);
                 counted += counted(result);
                 seen = seen(result);
             }
@@ -130,7 +134,7 @@ final class LogstashArguments {
      * One marker, then those joined to it, {@code seen} markers read before it in this event. Never throws. Returns the
      * codes counted and the markers seen after it, packed without allocating: {@link #counted}, {@link #seen}.
      */
-    private static long scanMarker(EventScanning scanning, ErrorRecognizer r, CodeSink sink, Marker marker, int budget, boolean readObjects,
+    private static long scanMarker(CallParts parts, FailureReporter failures, Marker marker, int budget,
             int depth, int seen) {
         if (seen >= MAX_MARKERS) {
             return pack(seen, 0);
@@ -138,46 +142,46 @@ final class LogstashArguments {
         seen++;
         int counted = 0;
         try {
-            counted = scanOwnFields(scanning, r, sink, marker, budget, readObjects);
+            counted = scanOwnFields(parts, failures, marker, budget);
         } catch (Throwable e) {
-            EventScanning.rethrowIfFatal(e);
-            scanning.reportOnce("reading a " + marker.getClass().getName() + " (logstash-logback-encoder) threw " + e + "; it is skipped", e);
+            FailureReporter.rethrowIfFatal(e);
+            failures.report("reading a " + marker.getClass().getName() + " (logstash-logback-encoder) threw " + e + "; it is skipped", e);
         }
         try {
             if (depth < MAX_MARKER_DEPTH && counted < budget && marker.hasReferences()) {
                 for (Iterator<Marker> joined = marker.iterator(); joined.hasNext() && counted < budget && seen < MAX_MARKERS;) {
                     Marker next = joined.next();
                     if (next != null) {
-                        long result = scanMarker(scanning, r, sink, next, budget - counted, readObjects, depth + 1, seen);
+                        long result = scanMarker(parts, failures, next, budget - counted, depth + 1, seen);
                         counted += counted(result);
                         seen = seen(result);
                     }
                 }
             }
         } catch (Throwable e) {
-            EventScanning.rethrowIfFatal(e);
-            scanning.reportOnce("the markers joined to a " + marker.getClass().getName() + " threw " + e + "; they are skipped", e);
+            FailureReporter.rethrowIfFatal(e);
+            failures.report("the markers joined to a " + marker.getClass().getName() + " threw " + e + "; they are skipped", e);
         }
         return pack(seen, counted);
     }
 
     /** What the marker itself holds, without the markers joined to it. */
-    private static int scanOwnFields(EventScanning scanning, ErrorRecognizer r, CodeSink sink, Marker marker, int budget, boolean readObjects)
+    private static int scanOwnFields(CallParts parts, FailureReporter failures, Marker marker, int budget)
             throws Throwable {
         Reader reader = READERS.get(marker.getClass());
         switch (reader.kind) {
             case SINGLE_FIELD:
-                return scanField(scanning, r, sink, (String) reader.name.invokeExact((Object) marker), (Object) reader.value.invokeExact((Object) marker),
-                        budget, readObjects);
+                return scanField(parts, failures, (String) reader.name.invokeExact((Object) marker), (Object) reader.value.invokeExact((Object) marker),
+                        budget);
             case MAP_ENTRIES:
                 Object map = (Object) reader.value.invokeExact((Object) marker);
                 // a Map's entrySet() may be the application's code: not in a log call made by an accessor
-                return readObjects && map instanceof Map ? scanEntries(scanning, r, sink, (Map<?, ?>) map, budget, readObjects) : 0;
+                return parts.readsObjects() && map instanceof Map ? scanEntries(parts, failures, (Map<?, ?>) map, budget) : 0;
             case OBJECT_FIELDS:
                 Object object = (Object) reader.value.invokeExact((Object) marker);
-                return object == null ? 0 : scanValue(scanning, r, sink, object, budget, readObjects);
+                return object == null ? 0 : scanValue(parts, failures, object, budget);
             case UNREADABLE:
-                scanning.reportOnce(reader.problem, reader.cause);
+                failures.report(reader.problem, reader.cause);
                 return 0;
             default:
                 return 0;
@@ -197,37 +201,37 @@ final class LogstashArguments {
     }
 
     /** A named field: a key-value pair when its key is a code key and its value a code, else its value as an argument. */
-    private static int scanField(EventScanning scanning, ErrorRecognizer r, CodeSink sink, @Nullable String name, @Nullable Object value,
-            int budget, boolean readObjects) {
-        int asPair = r.scanKeyValue(name, value, sink, budget);
+    private static int scanField(CallParts parts, FailureReporter failures, @Nullable String name, @Nullable Object value,
+            int budget) {
+        int asPair = parts.keyValue(name, value, budget);
         if (asPair > 0 || value == null) {
             return asPair;
         }
-        return scanValue(scanning, r, sink, value, budget, readObjects);
+        return scanValue(parts, failures, value, budget);
     }
 
-    private static int scanEntries(EventScanning scanning, ErrorRecognizer r, CodeSink sink, Map<?, ?> map, int budget, boolean readObjects) {
+    private static int scanEntries(CallParts parts, FailureReporter failures, Map<?, ?> map, int budget) {
         int counted = 0;
         int read = 0;
         for (Iterator<? extends Map.Entry<?, ?>> i = map.entrySet().iterator(); i.hasNext() && counted < budget && read++ < MAX_ELEMENTS;) {
             Map.Entry<?, ?> entry = i.next();
             Object key = entry.getKey();
-            counted += scanField(scanning, r, sink, key instanceof String ? (String) key : null, entry.getValue(), budget - counted, readObjects);
+            counted += scanField(parts, failures, key instanceof String ? (String) key : null, entry.getValue(), budget - counted);
         }
         return counted;
     }
 
     /** A wrapped value as a log argument is read; the elements of an array ({@code array(...)}) each so. */
-    private static int scanValue(EventScanning scanning, ErrorRecognizer r, CodeSink sink, Object value, int budget, boolean readObjects) {
+    private static int scanValue(CallParts parts, FailureReporter failures, Object value, int budget) {
         if (value instanceof Object[]) {
             Object[] elements = (Object[]) value;
             int counted = 0;
             for (int i = 0; i < elements.length && i < MAX_ELEMENTS && counted < budget; i++) {
-                counted += scanning.scanArgument(r, sink, elements[i], budget - counted, readObjects);
+                counted += parts.argument(elements[i], budget - counted, failures);
             }
             return counted;
         }
-        return scanning.scanArgument(r, sink, value, budget, readObjects);
+        return parts.argument(value, budget, failures);
     }
 
     private static Reader readerOf(Class<?> type) {

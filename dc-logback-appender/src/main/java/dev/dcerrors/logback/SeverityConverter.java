@@ -1,6 +1,6 @@
 package dev.dcerrors.logback;
 
-import dev.dcerrors.core.ErrorCode;
+import dev.dcerrors.core.CodeLabels;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 public class SeverityConverter extends DevCenterConverter {
 
     @Override
-    String part(int code, @Nullable ErrorCode entry, boolean underOther) {
-        return severityOf(code, entry);
+    String part(int code, @Nullable CodeLabels labels) {
+        return labels == null ? "" : labels.severity().label();
     }
 }

@@ -105,7 +105,7 @@ class ConvertersTest {
                 + "<root level=\"INFO\"><appender-ref ref=\"LIST\"/></root></configuration>");
         try {
             assertThat(setup.errors()).isEmpty();
-            ErrorCounts bounded = ErrorCounts.named(setup.countsName + "-bounded");
+            ErrorCounts bounded = LogbackCounts.named(setup.context, setup.countsName + "-bounded");
             assertThat(bounded.maxUnknownCodes()).as("<maxUnknownCodes> applied to the counts it created").isEqualTo(1);
             PatternLayout layout = layout(setup, "%dcCode{" + setup.countsName + "-bounded}|%dcCategory{" + setup.countsName + "-bounded}");
             Logger log = setup.logger("conv");
@@ -139,7 +139,7 @@ class ConvertersTest {
             ILoggingEvent event = setup.list("LIST").list.get(0);
             assertThat(plain.doLayout(event)).isEmpty();
             assertThat(named.doLayout(event)).isEqualTo("5148");
-            assertThat(ErrorCounts.named(setup.countsName + "-b").count(5148)).isEqualTo(1);
+            assertThat(LogbackCounts.named(setup.context, setup.countsName + "-b").count(5148)).isEqualTo(1);
             assertThat(setup.counts.count(5148)).isZero();
         } finally {
             setup.stop();

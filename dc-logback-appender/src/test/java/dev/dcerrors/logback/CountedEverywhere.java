@@ -21,8 +21,8 @@ final class CountedEverywhere {
 
     CountedEverywhere(LoggerContext context, String countsName) {
         this.context = context;
-        this.filter = ErrorCounts.named(countsName);
-        this.appender = ErrorCounts.named(countsName + "-appender");
+        this.filter = LogbackCounts.named(context, countsName);
+        this.appender = LogbackCounts.named(context, countsName + "-appender");
     }
 
     /** Asserts that the filter and the appender counted exactly {@code expected} (code to count; 200 is the success count). */

@@ -58,7 +58,8 @@ class DevCenterErrorAppenderTest {
 
     @Test
     void anAppenderWithCountsOfItsOwnCountsBesideTheTurboFilter() {
-        ErrorCounts appenderCounts = ErrorCounts.named(setup().countsName + "-appender");
+        LoggingSetup s = setup();
+        ErrorCounts appenderCounts = LogbackCounts.named(s.context, s.countsName + "-appender");
         setup.configure("turbo-and-appender-own-counts.xml", java.util.Map.of());
         assertThat(setup.errors()).isEmpty();
         setup.logger("both").info("{\"code\":5147,\"msg\":\"locked\"}");
@@ -84,6 +85,37 @@ class DevCenterErrorAppenderTest {
         assertThat(setup.counts.count(5147)).isEqualTo(1);
         assertThat(setup.counts.count(5148)).isEqualTo(1);
         assertThat(setup.counts.count(5000)).isEqualTo(1);
+    }
+
+    /** The recognition elements are declared once ({@link RecognizerOptionsElements}); Joran finds every one on both components. */
+    @Test
+    void everyRecognitionElementIsTakenByTheTurboFilterAndTheAppenderAlike() {
+        LoggingSetup s = setup();
+        s.configure("every-element.xml", java.util.Map.of());
+        assertThat(s.statusMessages(ch.qos.logback.core.status.Status.WARN)).as("no element ignored or refused").isEmpty();
+        DevCenterErrorTurboFilter filter = (DevCenterErrorTurboFilter) s.context.getTurboFilterList().get(0);
+        DevCenterErrorAppender appender = (DevCenterErrorAppender) s.context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("DC");
+        for (dev.dcerrors.core.RecognizerOptions options : java.util.List.of(filter.recognizerOptions(), appender.recognizerOptions())) {
+            assertThat(options.getMaxScanChars()).isEqualTo(4096);
+            assertThat(options.getMaxCodesPerEvent()).isEqualTo(3);
+            assertThat(options.getErrorCodeRange()).isEqualTo("4000-4999,7001");
+            assertThat(options.getExtraKeys()).containsExactly("errorCode", "err_code");
+            assertThat(options.getMessageKeys()).containsExactly("errorMessage", "detail");
+            assertThat(options.isIgnoreKeyCase()).isTrue();
+            assertThat(options.getScanArguments()).isEqualTo("strings");
+            assertThat(options.isScanThrowables()).isTrue();
+            assertThat(options.getCatalog()).isEqualTo("classpath:extra-codes.tsv");
+            assertThat(options.getMaxUnknownCodes()).isEqualTo(7);
+        }
+        assertThat(filter.isCounting()).isTrue();
+        assertThat(appender.isStarted()).isTrue();
+        assertThat(filter.counts()).isSameAs(LogbackCounts.named(s.context, s.countsName + "-filter"));
+        assertThat(filter.counts().maxUnknownCodes()).isEqualTo(7);
+        assertThat(appender.counts()).isSameAs(LogbackCounts.named(s.context, s.countsName + "-appender"));
+        assertThat(appender.counts().maxUnknownCodes()).isEqualTo(7);
+        s.logger("every").info("{\"ERRORCODE\":5147,\"Detail\":\"locked\"}");
+        assertThat(filter.counts().count(5147)).as("the filter's keys and key case").isEqualTo(1);
+        assertThat(appender.counts().count(5147)).as("the appender's, beside it").isEqualTo(1);
     }
 
     private LoggingSetup setup() {

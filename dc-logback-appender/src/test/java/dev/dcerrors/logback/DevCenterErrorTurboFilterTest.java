@@ -352,6 +352,29 @@ class DevCenterErrorTurboFilterTest {
         assertThat(s.counts.count(5147)).isEqualTo(1);
     }
 
+    /** A DTO's code getter is a class of its own: configured again with the same keys, recognition keeps its readers. */
+    @Test
+    void aFilterAndAnAppenderConfiguredAgainTakeOverTheReadersOfResponseObjectsWhenTheKeysAreTheSame() {
+        LoggingSetup s = setup("turbo-and-appender.xml");
+        Object filterReaders = readersOfTheCountingFilter(s);
+        Object appenderReaders = readersOfTheAppender(s);
+        s.reconfigure("turbo-and-appender.xml");
+        assertThat(readersOfTheCountingFilter(s)).isSameAs(filterReaders);
+        assertThat(readersOfTheAppender(s)).isSameAs(appenderReaders);
+        s.reconfigure("turbo-filter-options.xml"); // other keys: errorCode, err_code
+        assertThat(readersOfTheCountingFilter(s)).isNotSameAs(filterReaders);
+    }
+
+    private static Object readersOfTheCountingFilter(LoggingSetup s) {
+        return org.assertj.core.util.introspection.PropertyOrFieldSupport.EXTRACTION.getValueOf("responseObjects",
+                DevCenterErrorTurboFilter.countingIn(s.context, s.countsName).recognizer());
+    }
+
+    private static Object readersOfTheAppender(LoggingSetup s) {
+        DevCenterErrorAppender appender = (DevCenterErrorAppender) s.context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("DC");
+        return org.assertj.core.util.introspection.PropertyOrFieldSupport.EXTRACTION.getValueOf("responseObjects", appender.recognizer());
+    }
+
     @Test
     void stoppingTheContextRemovesAndStopsTheFilter() {
         LoggingSetup s = setup("turbo-filter.xml");

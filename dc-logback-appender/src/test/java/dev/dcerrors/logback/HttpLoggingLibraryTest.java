@@ -51,7 +51,7 @@ class HttpLoggingLibraryTest {
                 + "<appender name=\"HTTP\" class=\"ch.qos.logback.core.read.ListAppender\"/>"
                 + "<logger name=\"org.zalando.logbook\" level=\"TRACE\"><appender-ref ref=\"HTTP\"/></logger>"
                 + "<root level=\"WARN\"/></configuration>").getBytes(StandardCharsets.UTF_8)));
-        ErrorCounts counts = ErrorCounts.named(countsName);
+        ErrorCounts counts = LogbackCounts.named(context, countsName);
         int[] answers = {200, 200, 5003, 5146, 5147, 200, 5005, 5148, 200, 5003};
         Map<Integer, Long> answered = new TreeMap<>();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);

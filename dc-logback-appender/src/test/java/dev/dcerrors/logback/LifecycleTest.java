@@ -110,7 +110,7 @@ class LifecycleTest {
                 .invoke(configurator, new ByteArrayInputStream(redeployedConfig().getBytes(StandardCharsets.UTF_8)));
         Object logger = contextClass.getMethod("getLogger", String.class).invoke(context, "app");
         logger.getClass().getMethod("info", String.class).invoke(logger, LOCKED);
-        Object counts = loader.loadClass("dev.dcerrors.core.ErrorCounts").getMethod("named", String.class).invoke(null, "redeployed");
+        Object counts = loader.loadClass("dev.dcerrors.logback.LogbackCounts").getMethod("named", contextClass, String.class).invoke(null, context, "redeployed");
         assertThat(counts.getClass().getMethod("count", int.class).invoke(counts, 5147)).isEqualTo(1L);
         contextClass.getMethod("reset").invoke(context);
         contextClass.getMethod("stop").invoke(context);

@@ -25,7 +25,7 @@ final class LoggingSetup {
 
     final LoggerContext context = new LoggerContext();
     final String countsName = "test-" + UUID.randomUUID();
-    final ErrorCounts counts = ErrorCounts.named(countsName);
+    final ErrorCounts counts = LogbackCounts.named(context, countsName);
 
     LoggingSetup(String resource) {
         this(resource, Map.of());

@@ -199,9 +199,9 @@ class RealClientLibrariesTest {
         }
         assertThat(counted.printedMessages("org.apache.hc.client5.http.wire")).anySatisfy(line -> assertThat(line).contains("\"countryCode\""));
 
-        assertThat(ErrorCountsOf.filter(countsName).count(5000) + ErrorCountsOf.filter(countsName).count(5001)
-                + ErrorCountsOf.filter(countsName).count(5002)).as("the typed verification codes").isZero();
-        assertThat(ErrorCountsOf.appender(countsName).count(5001)).isZero();
+        assertThat(LogbackCounts.named(context, countsName).count(5000) + LogbackCounts.named(context, countsName).count(5001)
+                + LogbackCounts.named(context, countsName).count(5002)).as("the typed verification codes").isZero();
+        assertThat(LogbackCounts.named(context, countsName + "-appender").count(5001)).isZero();
     }
 
     /** A DC API as a Feign client declares it. */
@@ -227,16 +227,5 @@ class RealClientLibrariesTest {
 
         counted.assertCounted(Map.of(5032, 2L, 5147, 1L));
         assertThat(counted.printedCodes("dc.client")).containsExactlyInAnyOrderEntriesOf(Map.of("5032", 2L, "5147", 1L));
-    }
-
-    /** The two counts of {@code real-client-libraries.xml}. */
-    private static final class ErrorCountsOf {
-        static dev.dcerrors.core.ErrorCounts filter(String countsName) {
-            return dev.dcerrors.core.ErrorCounts.named(countsName);
-        }
-
-        static dev.dcerrors.core.ErrorCounts appender(String countsName) {
-            return dev.dcerrors.core.ErrorCounts.named(countsName + "-appender");
-        }
     }
 }

@@ -44,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * new DevCenterErrorMetrics().bindTo(registry);
- * DevCenterErrorMetrics.builder().counts(ErrorCounts.named("orders")).tags(Tags.of("region", "eu"))
+ * DevCenterErrorMetrics.builder().counts(LogbackCounts.named(loggerContext, "orders")).tags(Tags.of("region", "eu"))
  *         .registerWholeCatalog(true).build().bindTo(registry);
  * }</pre>
  */

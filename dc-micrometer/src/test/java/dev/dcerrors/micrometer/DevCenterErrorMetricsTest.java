@@ -8,6 +8,7 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import dev.dcerrors.core.CodeRange;
 import dev.dcerrors.core.ErrorCatalog;
 import dev.dcerrors.core.ErrorCounts;
+import dev.dcerrors.logback.LogbackCounts;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -170,7 +171,7 @@ class DevCenterErrorMetricsTest {
             for (int i = 0; i < 7; i++) {
                 log.info("response {}", "{\"code\":5005,\"msg\":\"Incorrect mobile number or password.\"}");
             }
-            DevCenterErrorMetrics metrics = binder(DevCenterErrorMetrics.builder().counts(ErrorCounts.named(name)));
+            DevCenterErrorMetrics metrics = binder(DevCenterErrorMetrics.builder().counts(LogbackCounts.named(context, name)));
             metrics.bindTo(prometheus);
             assertThat(value(prometheus, "5005")).isEqualTo(7);
             for (int i = 0; i < 3; i++) {

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import dev.dcerrors.core.ErrorCounts;
+import dev.dcerrors.logback.LogbackCounts;
 import dev.dcerrors.logback.DevCenterErrorTurboFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -37,8 +38,8 @@ class ExactCountsUnderLoadTest {
     private static final String LOCKED = "{\"code\":5147,\"msg\":\"Your account has been temporarily locked.\"}";
 
     private final String countsName = "load-" + UUID.randomUUID();
-    private final ErrorCounts counts = ErrorCounts.named(countsName);
     private final LoggerContext context = new LoggerContext();
+    private final ErrorCounts counts = LogbackCounts.named(context, countsName);
 
     private void configure() throws JoranException {
         context.putProperty("countsName", countsName); // reset() clears context properties

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import com.sun.net.httpserver.HttpServer;
 import dev.dcerrors.core.ErrorCounts;
+import dev.dcerrors.logback.LogbackCounts;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,10 +45,10 @@ class LoggedCodeReachesEveryRegistryKindTest {
     private static final Duration STEP = Duration.ofMinutes(1);
 
     private final String countsName = "kinds-" + UUID.randomUUID();
-    private final ErrorCounts counts = ErrorCounts.named(countsName);
+    private final LoggerContext context = new LoggerContext();
+    private final ErrorCounts counts = LogbackCounts.named(context, countsName);
     @RegisterExtension
     final Binders binders = new Binders(counts);
-    private final LoggerContext context = new LoggerContext();
     private final MockClock clock = new MockClock();
     /** What the test started, last first. */
     private final Deque<AutoCloseable> closeAfter = new ArrayDeque<>();

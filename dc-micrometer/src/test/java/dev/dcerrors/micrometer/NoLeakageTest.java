@@ -7,6 +7,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import dev.dcerrors.core.ErrorCatalog;
 import dev.dcerrors.core.ErrorCounts;
+import dev.dcerrors.logback.LogbackCounts;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayInputStream;
@@ -25,7 +26,7 @@ class NoLeakageTest {
     private final String countsName = "leak-" + UUID.randomUUID();
     private final LoggerContext context = new LoggerContext();
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final DevCenterErrorMetrics metrics = DevCenterErrorMetrics.builder().counts(ErrorCounts.named(countsName)).build();
+    private final DevCenterErrorMetrics metrics = DevCenterErrorMetrics.builder().counts(LogbackCounts.named(context, countsName)).build();
     private Logger log;
 
     @BeforeEach

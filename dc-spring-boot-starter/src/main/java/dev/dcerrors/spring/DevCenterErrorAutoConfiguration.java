@@ -1,10 +1,17 @@
 package dev.dcerrors.spring;
 
+import ch.qos.logback.classic.LoggerContext;
+import dev.dcerrors.core.ErrorCounts;
 import dev.dcerrors.core.ErrorRecognizer;
+import dev.dcerrors.core.NamedCounts;
 import dev.dcerrors.core.RecognizerOptions;
+import dev.dcerrors.logback.LogbackCounts;
 import dev.dcerrors.micrometer.DevCenterErrorMetrics;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,9 +27,11 @@ import org.springframework.context.annotation.Configuration;
  * {@code /actuator/prometheus} included, once through Boot's composite). {@code devcenter.errors.enabled=false}
  * switches both off.
  *
- * <p>Both halves depend on one {@link ErrorRecognizer} bean built from the {@code devcenter.errors.*} recognition
- * options: it creates the named counts and adds the extra catalog before either half uses them, whatever the bean
- * order, and a bad property stops the application with a message naming it.
+ * <p>Both halves use the one {@link ErrorRecognizer} bean built from the {@code devcenter.errors.*} recognition options:
+ * the turbo filter counts with it, and the binder publishes its counts (the {@link ErrorCounts} bean). A bad property
+ * stops the application with a message naming it. Its counts are looked up by {@code devcenter.errors.counts} in the
+ * {@link NamedCounts} bean: with Logback, those of the logger context, which a filter declared in logback-spring.xml
+ * names too; without, the application's own.
  */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "devcenter.errors", name = "enabled", havingValue = "true", matchIfMissing = true)
@@ -47,9 +56,9 @@ public class DevCenterErrorAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    ErrorRecognizer devCenterErrorRecognizer(RecognizerOptions options) {
+    ErrorRecognizer devCenterErrorRecognizer(RecognizerOptions options, ObjectProvider<NamedCounts> namedCounts) {
         List<String> problems = new ArrayList<>();
-        ErrorRecognizer recognizer = options.build(new RecognizerOptions.Reporter() {
+        ErrorRecognizer recognizer = options.build(namedCounts.getIfAvailable(NamedCounts::new), new RecognizerOptions.Reporter() {
             @Override
             public void error(RecognizerOptions.Option option, String message) {
                 problems.add("devcenter.errors." + option.property() + ": " + message);
@@ -66,17 +75,31 @@ public class DevCenterErrorAutoConfiguration {
         return recognizer;
     }
 
+    /** The counts the recognizer counts into: the binder publishes them, and the application may inject them. */
+    @Bean
+    @ConditionalOnMissingBean
+    ErrorCounts devCenterErrorCounts(ErrorRecognizer recognizer) {
+        return recognizer.counts();
+    }
+
     /** The Logback half. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = {"ch.qos.logback.classic.LoggerContext", "dev.dcerrors.logback.DevCenterErrorTurboFilter"})
     static class LogbackConfiguration {
 
-        /** Takes the recognizer only to come after it: the options are valid and the counts set up before the filter starts. */
+        /** The counts named in the running logger context, so that a filter declared in logback-spring.xml meets the starter's. */
+        @Bean
+        @ConditionalOnMissingBean
+        NamedCounts devCenterNamedCounts() {
+            ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+            return factory instanceof LoggerContext ? LogbackCounts.in((LoggerContext) factory) : new NamedCounts();
+        }
+
         @Bean
         @ConditionalOnMissingBean
         TurboFilterInstaller devCenterErrorTurboFilterInstaller(RecognizerOptions options, ErrorRecognizer recognizer,
                 DevCenterErrorProperties properties) {
-            return new TurboFilterInstaller(options, properties.isIncludeDisabledLevels());
+            return new TurboFilterInstaller(options, recognizer, properties.isIncludeDisabledLevels());
         }
     }
 
@@ -87,8 +110,8 @@ public class DevCenterErrorAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        DevCenterErrorMetrics devCenterErrorMetrics(ErrorRecognizer recognizer, DevCenterErrorProperties properties) {
-            return DevCenterErrorMetrics.builder().counts(recognizer.counts()).registerWholeCatalog(properties.isRegisterWholeCatalog()).build();
+        DevCenterErrorMetrics devCenterErrorMetrics(ErrorCounts counts, DevCenterErrorProperties properties) {
+            return DevCenterErrorMetrics.builder().counts(counts).registerWholeCatalog(properties.isRegisterWholeCatalog()).build();
         }
     }
 }

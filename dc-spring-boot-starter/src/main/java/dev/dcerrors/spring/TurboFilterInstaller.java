@@ -1,6 +1,7 @@
 package dev.dcerrors.spring;
 
 import ch.qos.logback.classic.LoggerContext;
+import dev.dcerrors.core.ErrorRecognizer;
 import dev.dcerrors.core.RecognizerOptions;
 import dev.dcerrors.core.RecognizerOptions.Option;
 import dev.dcerrors.logback.DevCenterErrorTurboFilter;
@@ -22,11 +23,17 @@ public class TurboFilterInstaller implements InitializingBean, DisposableBean {
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(TurboFilterInstaller.class);
 
     private final RecognizerOptions options;
+    private final ErrorRecognizer recognizer;
     private final boolean includeDisabledLevels;
     private @Nullable DevCenterErrorTurboFilter installed;
 
-    public TurboFilterInstaller(RecognizerOptions options, boolean includeDisabledLevels) {
+    /**
+     * @param options what {@code recognizer} was built from, to name those that have no effect on a declared filter
+     * @param recognizer what the installed filter counts with
+     */
+    public TurboFilterInstaller(RecognizerOptions options, ErrorRecognizer recognizer, boolean includeDisabledLevels) {
         this.options = options;
+        this.recognizer = recognizer;
         this.includeDisabledLevels = includeDisabledLevels;
     }
 
@@ -37,7 +44,7 @@ public class TurboFilterInstaller implements InitializingBean, DisposableBean {
             LOG.warn("DevCenterErrorTurboFilter not installed: SLF4J is bound to {}, not Logback", factory.getClass().getName());
             return;
         }
-        installed = DevCenterErrorTurboFilter.install((LoggerContext) factory, options, includeDisabledLevels);
+        installed = DevCenterErrorTurboFilter.install((LoggerContext) factory, recognizer, includeDisabledLevels);
         if (installed == null) {
             List<String> withoutEffect = propertiesWithoutEffectOnADeclaredFilter();
             if (withoutEffect.isEmpty()) {

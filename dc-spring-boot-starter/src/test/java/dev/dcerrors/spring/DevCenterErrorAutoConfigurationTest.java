@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
 import dev.dcerrors.core.ErrorCounts;
+import dev.dcerrors.logback.LogbackCounts;
 import dev.dcerrors.logback.DevCenterErrorTurboFilter;
 import dev.dcerrors.micrometer.DevCenterErrorMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,10 +43,23 @@ class DevCenterErrorAutoConfigurationTest {
             assertThat(context).hasSingleBean(TurboFilterInstaller.class).hasSingleBean(DevCenterErrorMetrics.class);
             assertThat(filtersCountingInto(counts)).isEqualTo(1);
             LoggerFactory.getLogger("app").info("response {}", LOCKED);
-            assertThat(ErrorCounts.named(counts).count(5147)).isEqualTo(1);
-            assertThat(context.getBean(DevCenterErrorMetrics.class).counts()).isSameAs(ErrorCounts.named(counts));
+            assertThat(LogbackCounts.named(logback(), counts).count(5147)).isEqualTo(1);
+            assertThat(context.getBean(DevCenterErrorMetrics.class).counts()).isSameAs(LogbackCounts.named(logback(), counts));
         });
         assertThat(filtersCountingInto(counts)).as("removed when the application stops").isZero();
+    }
+
+    @Test
+    void oneRecognizerIsBuiltTheFilterCountsWithItAndTheBinderPublishesItsCounts() {
+        runner.withPropertyValues("devcenter.errors.extra-keys=errorCode").run(context -> {
+            assertThat(context).hasSingleBean(dev.dcerrors.core.ErrorRecognizer.class).hasSingleBean(ErrorCounts.class);
+            ErrorCounts named = context.getBean(dev.dcerrors.core.ErrorRecognizer.class).counts();
+            assertThat(named).isSameAs(context.getBean(ErrorCounts.class)).isSameAs(LogbackCounts.named(logback(), counts))
+                    .isSameAs(context.getBean(DevCenterErrorMetrics.class).counts())
+                    .isSameAs(context.getBean(TurboFilterInstaller.class).installedFilter().counts());
+            LoggerFactory.getLogger("app").info("{\"errorCode\":5148,\"msg\":\"blocked\"}");
+            assertThat(named.count(5148)).as("counted with the recognizer's options").isEqualTo(1);
+        });
     }
 
     @Test
@@ -84,7 +98,7 @@ class DevCenterErrorAutoConfigurationTest {
                 assertThat(context.getBean(TurboFilterInstaller.class).installedFilter()).isNull();
                 assertThat(filtersCountingInto(counts)).isEqualTo(1);
                 LoggerFactory.getLogger("app").info(LOCKED);
-                assertThat(ErrorCounts.named(counts).count(5147)).isEqualTo(1);
+                assertThat(LogbackCounts.named(logback(), counts).count(5147)).isEqualTo(1);
             });
         } finally {
             declared.stop();
@@ -127,7 +141,7 @@ class DevCenterErrorAutoConfigurationTest {
                 "devcenter.errors.max-codes-per-event=2").run(context -> {
                     org.slf4j.Logger log = LoggerFactory.getLogger("app");
                     log.info("{\"errorCode\":7001,\"msg\":\"a\"} {\"err_code\":5147,\"msg\":\"b\"} {\"code\":5000,\"msg\":\"c\"}");
-                    ErrorCounts c = ErrorCounts.named(counts);
+                    ErrorCounts c = LogbackCounts.named(logback(), counts);
                     assertThat(c.count(7001) + c.count(5147) + c.count(5000)).isEqualTo(2);
                     assertThat(c.count(7001)).isEqualTo(1);
                 });
@@ -181,7 +195,7 @@ class DevCenterErrorAutoConfigurationTest {
 
     @Test
     void aMaxUnknownCodesForCountsThatExistAlreadyIsLoggedNotIgnored() {
-        ErrorCounts.named(counts, 5);
+        LogbackCounts.in(logback()).get(counts, 5);
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> warnings = new ch.qos.logback.core.read.ListAppender<>();
         warnings.setContext(logback());
         warnings.start();
@@ -190,7 +204,7 @@ class DevCenterErrorAutoConfigurationTest {
         try {
             runner.withPropertyValues("devcenter.errors.max-unknown-codes=100").run(context -> {
                 assertThat(context).hasNotFailed();
-                assertThat(ErrorCounts.named(counts).maxUnknownCodes()).isEqualTo(5);
+                assertThat(LogbackCounts.named(logback(), counts).maxUnknownCodes()).isEqualTo(5);
             });
             assertThat(warnings.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
                     .anySatisfy(m -> assertThat(m).startsWith("devcenter.errors.max-unknown-codes: 100 cannot apply"));
@@ -209,7 +223,7 @@ class DevCenterErrorAutoConfigurationTest {
 
     @Configuration(proxyBeanMethods = false)
     static class UserBinder {
-        final DevCenterErrorMetrics binder = DevCenterErrorMetrics.builder().counts(ErrorCounts.named("user-binder")).build();
+        final DevCenterErrorMetrics binder = DevCenterErrorMetrics.builder().counts(new ErrorCounts()).build();
 
         @Bean
         DevCenterErrorMetrics userDevCenterErrorMetrics() {

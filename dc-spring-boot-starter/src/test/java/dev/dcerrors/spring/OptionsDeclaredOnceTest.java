@@ -56,7 +56,7 @@ class OptionsDeclaredOnceTest {
         assertThat(elementsOf(DevCenterErrorTurboFilter.class, ch.qos.logback.classic.turbo.TurboFilter.class))
                 .isEqualTo(plus(RECOGNITION_OPTIONS, "includeDisabledLevels"));
         assertThat(valueFieldsOf(DevCenterErrorTurboFilter.class)).as("no option value kept beside RecognizerOptions")
-                .containsExactlyInAnyOrder("options", "includeDisabledLevels", "installedByCode", "scanning", "counting");
+                .containsExactlyInAnyOrder("options", "given", "includeDisabledLevels", "installedByCode", "failures", "counting");
     }
 
     @Test
@@ -64,7 +64,7 @@ class OptionsDeclaredOnceTest {
         assertThat(elementsOf(DevCenterErrorAppender.class, ch.qos.logback.core.UnsynchronizedAppenderBase.class))
                 .isEqualTo(plus(RECOGNITION_OPTIONS, "mdcKey"));
         assertThat(valueFieldsOf(DevCenterErrorAppender.class)).as("no option value kept beside RecognizerOptions")
-                .containsExactlyInAnyOrder("options", "mdcKeys", "scanning", "recognizer");
+                .containsExactlyInAnyOrder("options", "mdcKeys", "reader", "failures", "recognizer", "lastRecognizer");
     }
 
     @Test

@@ -10,7 +10,6 @@ import static dev.dcerrors.micrometer.Meters.ERRORS;
 import static dev.dcerrors.micrometer.Meters.ERRORS_DESCRIPTION;
 import static dev.dcerrors.micrometer.Meters.ERRORS_UNIT;
 import static dev.dcerrors.micrometer.Meters.MESSAGE;
-import static dev.dcerrors.micrometer.Meters.OTHER_CODE;
 import static dev.dcerrors.micrometer.Meters.OUTCOME;
 import static dev.dcerrors.micrometer.Meters.RESPONSES;
 import static dev.dcerrors.micrometer.Meters.RESPONSES_DESCRIPTION;
@@ -18,11 +17,10 @@ import static dev.dcerrors.micrometer.Meters.RESPONSES_UNIT;
 import static dev.dcerrors.micrometer.Meters.SEVERITY;
 import static dev.dcerrors.micrometer.Meters.SUCCESS;
 
+import dev.dcerrors.core.CodeLabels;
 import dev.dcerrors.core.ErrorCatalog;
-import dev.dcerrors.core.ErrorCategory;
 import dev.dcerrors.core.ErrorCode;
 import dev.dcerrors.core.ErrorCounts;
-import dev.dcerrors.core.ErrorSeverity;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -52,21 +50,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class Publication {
 
-    /** The labels a code's series carries, from the catalog in force. */
-    record Labels(String category, String severity, String message) {
-        static Labels of(ErrorCatalog catalog, int code) {
-            ErrorCode entry = catalog.find(code);
-            return entry == null
-                    ? new Labels(ErrorCategory.UNKNOWN.label(), ErrorSeverity.ERROR.label(), ErrorCounts.UNKNOWN_MESSAGE)
-                    : new Labels(entry.category().label(), entry.severity().label(), entry.message());
-        }
-    }
-
     /**
      * The two meters of one code, what its counter reads, and whether the registry turns that count into
      * increases of a step (see {@link #reportsIncrements}).
      */
-    private record Series(Labels labels, Meter counter, Meter info, CodeCount count, boolean increments) {
+    private record Series(CodeLabels labels, Meter counter, Meter info, CodeCount count, boolean increments) {
     }
 
     /**
@@ -168,16 +156,16 @@ final class Publication {
         ErrorCatalog catalog = watch.catalog();
         Refusals refusals = new Refusals();
         for (int code : ALERT_CODES) {
-            ensure(target, Integer.toString(code), code, Labels.of(catalog, code), refusals);
+            ensure(target, code, CodeLabels.of(code, catalog), refusals);
         }
         if (wholeCatalog) {
             for (ErrorCode code : catalog.codes()) {
-                ensure(target, Integer.toString(code.code()), code.code(), Labels.of(catalog, code.code()), refusals);
+                ensure(target, code.code(), CodeLabels.of(code.code(), catalog), refusals);
             }
         }
-        watch.forEachSeen(code -> ensure(target, Integer.toString(code), code, Labels.of(catalog, code), refusals));
+        watch.forEachSeen(code -> ensure(target, code, CodeLabels.of(code, catalog), refusals));
         if (watch.otherSeen()) {
-            ensure(target, OTHER_CODE, -1, new Labels(ErrorCategory.UNKNOWN.label(), ErrorSeverity.ERROR.label(), ErrorCounts.OTHER_MESSAGE), refusals);
+            ensure(target, -1, CodeLabels.OTHER, refusals);
         }
         if (refusals.first != null) {
             throw refusals.first; // the generation stays unapplied: the next call tries again
@@ -190,9 +178,9 @@ final class Publication {
         @Nullable RuntimeException first;
     }
 
-    private void ensure(MeterRegistry target, String code, int numeric, Labels labels, Refusals refusals) {
+    private void ensure(MeterRegistry target, int numeric, CodeLabels labels, Refusals refusals) {
         try {
-            ensure(target, code, numeric, labels);
+            ensure(target, numeric, labels);
         } catch (RuntimeException e) {
             if (refusals.first == null) {
                 refusals.first = e;
@@ -208,8 +196,8 @@ final class Publication {
      * starting from 0: the new counter reads the count less what the old one had read, so the counts the old
      * series reported are not reported again.
      */
-    private void ensure(MeterRegistry target, String code, int numeric, Labels labels) {
-        Series existing = series.get(code);
+    private void ensure(MeterRegistry target, int numeric, CodeLabels labels) {
+        Series existing = series.get(labels.code());
         long baseline = 0;
         if (existing != null) {
             if (existing.labels.equals(labels)) {
@@ -223,7 +211,7 @@ final class Publication {
                 baseline = existing.count.highestRead();
             }
         }
-        Tags codeTags = tags.and(CODE, code).and(CATEGORY, labels.category()).and(SEVERITY, labels.severity());
+        Tags codeTags = tags.and(CODE, labels.code()).and(CATEGORY, labels.category().label()).and(SEVERITY, labels.severity().label());
         CodeCount count = new CodeCount(numeric < 0 ? ErrorCounts::otherCount : c -> c.count(numeric), baseline);
         Meter counter = FunctionCounter.builder(ERRORS, watch.counts(), count)
                 .tags(codeTags)
@@ -241,7 +229,7 @@ final class Publication {
             target.remove(counter);
             throw e;
         }
-        series.put(code, new Series(labels, counter, info, count, reportsIncrements(target, counter)));
+        series.put(labels.code(), new Series(labels, counter, info, count, reportsIncrements(target, counter)));
     }
 
     /**

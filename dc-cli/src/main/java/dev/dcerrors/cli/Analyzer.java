@@ -1,5 +1,10 @@
 package dev.dcerrors.cli;
 
+import dev.dcerrors.cli.input.EventSplitter;
+import dev.dcerrors.cli.input.InputReader;
+import dev.dcerrors.cli.input.InputResult;
+import dev.dcerrors.cli.recognition.Analysis;
+import dev.dcerrors.cli.report.Progress;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -15,14 +20,6 @@ import org.jspecify.annotations.Nullable;
  * Input errors are printed as they happen, naming the input, and the next input is read.
  */
 final class Analyzer {
-
-    /** What became of one input. */
-    record InputResult(String name, boolean gzip, long bytes, long events, @Nullable String error) {
-        /** Whether any of it could be read (a file that failed midway was read in part). */
-        boolean read() {
-            return error == null || bytes > 0 || gzip;
-        }
-    }
 
     private static final int QUEUE_CHUNKS = 4;
 

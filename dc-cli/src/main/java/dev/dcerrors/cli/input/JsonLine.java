@@ -1,4 +1,4 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.input;
 
 /**
  * What a line that may be a JSON log record is, read in one pass without a JSON library: whether it is one

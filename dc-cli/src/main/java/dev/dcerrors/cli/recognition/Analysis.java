@@ -1,5 +1,9 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.recognition;
 
+import dev.dcerrors.cli.input.EventSplitter;
+import dev.dcerrors.cli.input.JsonTraceFields;
+import dev.dcerrors.cli.input.PrintedThrowable;
+import dev.dcerrors.cli.input.Timestamps;
 import dev.dcerrors.core.CodeSink;
 import dev.dcerrors.core.ErrorCategory;
 import dev.dcerrors.core.ErrorCode;
@@ -21,10 +25,10 @@ import org.jspecify.annotations.Nullable;
  * for a backfill, per step. Labels follow the binder: codes outside the catalog are {@code unknown}, and
  * beyond {@code maxUnknownCodes} distinct ones (in reading order) they count as {@code other}.
  */
-final class Analysis implements EventSplitter.Events {
+public final class Analysis implements EventSplitter.Events {
 
-    static final long HOUR = 3_600_000L;
-    static final long MINUTE = 60_000L;
+    public static final long HOUR = 3_600_000L;
+    public static final long MINUTE = 60_000L;
     private static final int SAMPLE_CHARS = 240;
 
     private final ErrorRecognizer recognizer;
@@ -51,7 +55,7 @@ final class Analysis implements EventSplitter.Events {
     /**
      * @param stepMillis the width of the backfill's buckets, or 0 when there is no backfill
      */
-    Analysis(ErrorRecognizer recognizer, int maxUnknownCodes, int samplesPerCode, long stepMillis) {
+    public Analysis(ErrorRecognizer recognizer, int maxUnknownCodes, int samplesPerCode, long stepMillis) {
         this.recognizer = recognizer;
         this.maxUnknownCodes = maxUnknownCodes;
         this.samplesPerCode = samplesPerCode;
@@ -61,7 +65,7 @@ final class Analysis implements EventSplitter.Events {
     }
 
     /** The name of the input whose events follow, for the samples. */
-    void input(String name) {
+    public void input(String name) {
         input = name;
     }
 
@@ -183,33 +187,33 @@ final class Analysis implements EventSplitter.Events {
 
     // ---------------------------------------------------------------- results
 
-    long events() {
+    public long events() {
         return events;
     }
 
-    long undated() {
+    public long undated() {
         return undated;
     }
 
     /** Whether any event had a timestamp. */
-    boolean hasDatedEvents() {
+    public boolean hasDatedEvents() {
         return first != Long.MAX_VALUE;
     }
 
     /** Epoch milliseconds of the earliest dated event. */
-    long first() {
+    public long first() {
         return first;
     }
 
-    long last() {
+    public long last() {
         return last;
     }
 
-    long successes() {
+    public long successes() {
         return series.get(0).total;
     }
 
-    long errors() {
+    public long errors() {
         long total = 0;
         for (int i = 1; i < series.size(); i++) {
             total += series.get(i).total;
@@ -218,29 +222,29 @@ final class Analysis implements EventSplitter.Events {
     }
 
     /** Every series, success first, then in the order first seen. */
-    List<Series> series() {
+    public List<Series> series() {
         return series;
     }
 
     /** The error series ordered by code, {@code other} last. */
-    List<Series> errorSeriesByCode() {
+    public List<Series> errorSeriesByCode() {
         List<Series> errors = new ArrayList<>(series.subList(1, series.size()));
         errors.sort((a, b) -> Long.compare(a.code < 0 ? Long.MAX_VALUE : a.code, b.code < 0 ? Long.MAX_VALUE : b.code));
         return errors;
     }
 
     /** Codes per hour, per series. */
-    Tally hourly() {
+    public Tally hourly() {
         return hourly;
     }
 
     /** Security codes per minute, per series. */
-    Tally securityMinutes() {
+    public Tally securityMinutes() {
         return securityMinutes;
     }
 
     /** Codes per backfill step, per series; null without a backfill. */
-    @Nullable Tally steps() {
+    public @Nullable Tally steps() {
         return steps;
     }
 

@@ -1,7 +1,6 @@
 package dev.dcerrors.cli;
 
 import dev.dcerrors.cli.backfill.OpenMetricsWriter;
-import dev.dcerrors.cli.input.EventSplitter;
 import dev.dcerrors.cli.input.InputResult;
 import dev.dcerrors.cli.input.Timestamps;
 import dev.dcerrors.cli.recognition.Analysis;
@@ -111,10 +110,10 @@ public final class DcCli {
     private static Analysis read(CommandLine line, ErrorRecognizer recognizer, long stepMillis, InputStream stdin, PrintStream err, boolean terminal,
             List<InputResult> results) throws InterruptedException {
         Analysis analysis = new Analysis(recognizer, line.options.getMaxUnknownCodes(), line.sample, stepMillis);
-        EventSplitter splitter = new EventSplitter(new Timestamps(line.zone), line.options.getMaxScanChars() + 1, analysis);
         Progress.When progress = line.progress != null ? (line.progress ? Progress.When.ALWAYS : Progress.When.NEVER)
                 : terminal ? Progress.When.LARGE_INPUTS : Progress.When.NEVER;
-        results.addAll(Analyzer.run(line.inputs, stdin, splitter, analysis, err, progress));
+        results.addAll(Analyzer.run(line.inputs, stdin, new Timestamps(line.zone), line.options.getMaxScanChars() + 1, analysis,
+                () -> new Analysis(recognizer, line.options.getMaxUnknownCodes(), line.sample, 0), recognizer.maxCodesPerEvent(), err, progress));
         return analysis;
     }
 

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InputReader implements Runnable {
 
-    static final int CHUNK_BYTES = 1 << 20;
+    static final int CHUNK_BYTES = 1 << 18; // below half a G1 region of a small heap: no humongous allocation per chunk
 
     /** An input: a file, or standard input ({@code -}). */
     public record Input(String name, @Nullable Path path) {

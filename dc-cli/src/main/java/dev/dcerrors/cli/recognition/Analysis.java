@@ -1,6 +1,5 @@
 package dev.dcerrors.cli.recognition;
 
-import dev.dcerrors.cli.input.EventSplitter;
 import dev.dcerrors.cli.input.JsonTraceFields;
 import dev.dcerrors.cli.input.PrintedThrowable;
 import dev.dcerrors.cli.input.Timestamps;
@@ -25,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * for a backfill, per step. Labels follow the binder: codes outside the catalog are {@code unknown}, and
  * beyond {@code maxUnknownCodes} distinct ones (in reading order) they count as {@code other}.
  */
-public final class Analysis implements EventSplitter.Events {
+public final class Analysis {
 
     public static final long HOUR = 3_600_000L;
     public static final long MINUTE = 60_000L;
@@ -69,8 +68,28 @@ public final class Analysis implements EventSplitter.Events {
         input = name;
     }
 
-    @Override
-    public void event(String text, long time, long line) {
+    /**
+     * The codes of one event, as the rules of one log call count them, into {@code codes} (at least
+     * {@code maxCodesPerEvent} long); returns how many. Only this method reads the recognizer: an instance used by
+     * one thread for it alone lets the events of an input be recognized on several threads, then
+     * {@linkplain #tally tallied} in order.
+     */
+    public int recognize(String text, int[] codes) {
+        eventCodes.size = 0;
+        scan(text);
+        System.arraycopy(eventCodes.codes, 0, codes, 0, eventCodes.size);
+        return eventCodes.size;
+    }
+
+    /**
+     * Tallies one event, in the order of the input, with the codes {@link #recognize} found in it:
+     * {@code codes[from, to)}.
+     *
+     * @param text its lines, for the samples
+     * @param time epoch milliseconds, or {@link Timestamps#NONE} when undated
+     * @param line the line number of its first line in the input, from 1
+     */
+    public void tally(String text, long time, long line, int[] codes, int from, int to) {
         events++;
         boolean dated = time != Timestamps.NONE;
         if (dated) {
@@ -79,10 +98,8 @@ public final class Analysis implements EventSplitter.Events {
         } else {
             undated++;
         }
-        eventCodes.size = 0;
-        scan(text);
-        for (int i = 0; i < eventCodes.size; i++) {
-            Series s = seriesOf(eventCodes.codes[i]);
+        for (int i = from; i < to; i++) {
+            Series s = seriesOf(codes[i]);
             s.total++;
             if (dated) {
                 hourly.add(time, s.index);

@@ -140,8 +140,9 @@ final class Analyzer {
         threads.add(new Thread(() -> split(chunks, timestamps, maxChars, steps, work), "dc-cli-splitter"));
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
         for (int w = 0; w < workers; w++) {
-            Analysis recognizer = recognizers.get();
-            threads.add(new Thread(() -> recognize(work, recognizer, new int[maxCodes]), "dc-cli-recognizer-" + w));
+            // made on the recognizer thread, so that its scratch state is in that thread's allocation buffer, not on
+            // the cache line of another's
+            threads.add(new Thread(() -> recognize(work, recognizers.get(), new int[maxCodes]), "dc-cli-recognizer-" + w));
         }
         for (Thread thread : threads) {
             thread.setDaemon(true);

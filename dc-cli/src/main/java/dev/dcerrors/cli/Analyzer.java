@@ -144,11 +144,11 @@ final class Analyzer {
             // the cache line of another's
             threads.add(new Thread(() -> recognize(work, recognizers.get(), new int[maxCodes]), "dc-cli-recognizer-" + w));
         }
+        Progress progress = Progress.start(progressWhen, inputs, bytesRead, err); // drawn first at 0 bytes, before the reader starts
         for (Thread thread : threads) {
             thread.setDaemon(true);
             thread.start();
         }
-        Progress progress = Progress.start(progressWhen, inputs, bytesRead, err);
         List<InputResult> results = new ArrayList<>();
         long eventsBefore = 0;
         try {

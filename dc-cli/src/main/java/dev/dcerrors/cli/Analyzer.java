@@ -15,6 +15,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -30,8 +31,10 @@ import org.jspecify.annotations.Nullable;
  * <li>the calling thread tallies the batches in the order of the input ({@link Analysis#tally}), so that every
  *     count, sample and label is what one thread reading event after event would give.</li>
  * </ol>
- * Memory stays bounded: at most {@value #QUEUE_CHUNKS} chunks wait for the splitter and {@value #BATCHES_IN_FLIGHT}
- * batches of at most {@value #BATCH_EVENTS} events and about {@value #BATCH_CHARS} characters are in flight. A
+ * Memory stays bounded: at most {@value #QUEUE_CHUNKS} chunks wait for the splitter, and at most
+ * {@value #BATCHES_IN_FLIGHT} batches of at most {@value #BATCH_EVENTS} events and {@value #CHARS_IN_FLIGHT}
+ * characters in all are in flight (or one batch, when its events are longer: {@code maxScanChars} has no upper
+ * bound). A
  * {@link Progress} bar is drawn on standard error when asked for. Input errors are printed as they happen, naming
  * the input, and the next input is read.
  */
@@ -41,6 +44,7 @@ final class Analyzer {
     static final int BATCH_EVENTS = 2048;
     static final int BATCH_CHARS = 1 << 18;
     private static final int BATCHES_IN_FLIGHT = 8;
+    private static final int CHARS_IN_FLIGHT = BATCHES_IN_FLIGHT * BATCH_CHARS;
 
     private Analyzer() {
     }
@@ -72,6 +76,8 @@ final class Analyzer {
         int[] codes = new int[BATCH_EVENTS];
         int size;
         int chars;
+        /** The characters this batch holds of {@link #CHARS_IN_FLIGHT}, released once it is tallied. */
+        int permits;
         private final CountDownLatch recognized = new CountDownLatch(1);
         private @Nullable Throwable failure;
 
@@ -107,6 +113,12 @@ final class Analyzer {
             }
         }
 
+        /** On a recognizer thread that could not start. */
+        void fail(Throwable t) {
+            failure = t;
+            recognized.countDown();
+        }
+
         /** On the tallying thread: waits for the recognizer, then tallies the events in order. */
         void tally(Analysis analysis) throws InterruptedException {
             recognized.await();
@@ -134,15 +146,14 @@ final class Analyzer {
         BlockingQueue<InputReader.Item> chunks = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
         BlockingQueue<Step> steps = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
         BlockingQueue<Batch> work = new LinkedBlockingQueue<>();
+        Semaphore chars = new Semaphore(CHARS_IN_FLIGHT);
         AtomicLong bytesRead = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         threads.add(new Thread(new InputReader(inputs, stdin, chunks, bytesRead), "dc-cli-reader"));
-        threads.add(new Thread(() -> split(chunks, timestamps, maxChars, steps, work), "dc-cli-splitter"));
+        threads.add(new Thread(() -> split(chunks, timestamps, maxChars, steps, work, chars), "dc-cli-splitter"));
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
         for (int w = 0; w < workers; w++) {
-            // made on the recognizer thread, so that its scratch state is in that thread's allocation buffer, not on
-            // the cache line of another's
-            threads.add(new Thread(() -> recognize(work, recognizers.get(), new int[maxCodes]), "dc-cli-recognizer-" + w));
+            threads.add(new Thread(() -> recognize(work, recognizers, maxCodes), "dc-cli-recognizer-" + w));
         }
         Progress progress = Progress.start(progressWhen, inputs, bytesRead, err); // drawn first at 0 bytes, before the reader starts
         for (Thread thread : threads) {
@@ -155,6 +166,7 @@ final class Analyzer {
             for (Step step = steps.take(); !(step instanceof Done); step = steps.take()) {
                 if (step instanceof Batch batch) {
                     batch.tally(analysis);
+                    chars.release(batch.permits);
                     if (progress != null) {
                         progress.events(analysis.events());
                     }
@@ -187,7 +199,7 @@ final class Analyzer {
 
     /** The splitter thread: chunks in, batches of events out, each to the tallying thread and to a recognizer. */
     private static void split(BlockingQueue<InputReader.Item> chunks, Timestamps timestamps, int maxChars, BlockingQueue<Step> steps,
-            BlockingQueue<Batch> work) {
+            BlockingQueue<Batch> work, Semaphore chars) {
         try {
             Batch[] open = {new Batch()};
             EventSplitter splitter = new EventSplitter(timestamps, maxChars, (text, time, line) -> {
@@ -195,7 +207,7 @@ final class Analyzer {
                 batch.add(text, time, line);
                 if (batch.isFull()) {
                     open[0] = new Batch();
-                    handOn(batch, steps, work);
+                    handOn(batch, steps, work, chars);
                 }
             });
             for (InputReader.Item item = chunks.take(); !(item instanceof InputReader.Done); item = chunks.take()) {
@@ -207,7 +219,7 @@ final class Analyzer {
                 } else {
                     splitter.endInput();
                     if (open[0].size > 0) {
-                        handOn(open[0], steps, work);
+                        handOn(open[0], steps, work, chars);
                         open[0] = new Batch();
                     }
                     steps.put(new Finish((InputReader.End) item));
@@ -225,9 +237,11 @@ final class Analyzer {
         }
     }
 
-    private static void handOn(Batch batch, BlockingQueue<Step> steps, BlockingQueue<Batch> work) {
+    private static void handOn(Batch batch, BlockingQueue<Step> steps, BlockingQueue<Batch> work, Semaphore chars) {
         try {
-            steps.put(batch); // first, so that the batches in flight are bounded by the steps' capacity
+            batch.permits = Math.min(batch.chars, CHARS_IN_FLIGHT);
+            chars.acquire(batch.permits);
+            steps.put(batch); // before the work queue, so that the batches in flight are bounded by the steps' capacity
             work.put(batch);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -235,9 +249,22 @@ final class Analyzer {
         }
     }
 
-    /** A recognizer thread. */
-    private static void recognize(BlockingQueue<Batch> work, Analysis recognizer, int[] scratch) {
+    /**
+     * A recognizer thread. Its {@link Analysis} and scratch array are made here, so that they sit in this thread's
+     * allocation buffer, not on the cache line of another's.
+     */
+    private static void recognize(BlockingQueue<Batch> work, Supplier<Analysis> recognizers, int maxCodes) {
         try {
+            Analysis recognizer;
+            int[] scratch;
+            try {
+                recognizer = recognizers.get();
+                scratch = new int[maxCodes];
+            } catch (RuntimeException | Error e) {
+                while (true) {
+                    work.take().fail(e); // the run ends with it at the first batch it should have recognized
+                }
+            }
             while (true) {
                 work.take().recognize(recognizer, scratch);
             }

@@ -70,9 +70,9 @@ public final class Analysis {
 
     /**
      * The codes of one event, as the rules of one log call count them, into {@code codes} (at least
-     * {@code maxCodesPerEvent} long); returns how many. Only this method reads the recognizer: an instance used by
-     * one thread for it alone lets the events of an input be recognized on several threads, then
-     * {@linkplain #tally tallied} in order.
+     * {@code maxCodesPerEvent} long); returns how many. It changes nothing but this instance's scratch, and the
+     * recognizer is safe to share: an instance per thread used for this method alone lets the events of an input be
+     * recognized on several threads, then {@linkplain #tally tallied} in order by one.
      */
     public int recognize(String text, int[] codes) {
         eventCodes.size = 0;

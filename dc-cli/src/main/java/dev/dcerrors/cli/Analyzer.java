@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * <li>the {@link InputReader} reads (and inflates) and decodes the inputs into chunks of whole lines, on a thread
  *     of its own;</li>
  * <li>a splitter thread cuts them into events ({@link EventSplitter}) and hands them on in batches;</li>
- * <li>as many recognizer threads as there are processors recognize the batches, each with an {@link Analysis} of
- *     its own used for {@link Analysis#recognize} alone;</li>
+ * <li>one recognizer thread per processor (at most four) recognizes batches, each with an {@link Analysis} of its
+ *     own used for {@link Analysis#recognize} alone;</li>
  * <li>the calling thread tallies the batches in the order of the input ({@link Analysis#tally}), so that every
  *     count, sample and label is what one thread reading event after event would give.</li>
  * </ol>
@@ -151,7 +151,8 @@ final class Analyzer {
         List<Thread> threads = new ArrayList<>();
         threads.add(new Thread(new InputReader(inputs, stdin, chunks, bytesRead), "dc-cli-reader"));
         threads.add(new Thread(() -> split(chunks, timestamps, maxChars, steps, work, chars), "dc-cli-splitter"));
-        int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+        // half the batches in flight at most, so that each recognizer has a next batch while the oldest is tallied
+        int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), BATCHES_IN_FLIGHT / 2));
         for (int w = 0; w < workers; w++) {
             threads.add(new Thread(() -> recognize(work, recognizers, maxCodes), "dc-cli-recognizer-" + w));
         }

@@ -1,5 +1,6 @@
 package dev.dcerrors.cli;
 
+import dev.dcerrors.cli.input.InputReader;
 import dev.dcerrors.core.RecognizerOptions;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,5 +1,16 @@
 package dev.dcerrors.cli;
 
+import dev.dcerrors.cli.backfill.OpenMetricsWriter;
+import dev.dcerrors.cli.input.InputResult;
+import dev.dcerrors.cli.input.Timestamps;
+import dev.dcerrors.cli.recognition.Analysis;
+import dev.dcerrors.cli.recognition.Tally;
+import dev.dcerrors.cli.report.HtmlReport;
+import dev.dcerrors.cli.report.JsonReport;
+import dev.dcerrors.cli.report.Progress;
+import dev.dcerrors.cli.report.SummaryReport;
+import dev.dcerrors.cli.report.Terminal;
+import dev.dcerrors.cli.report.Text;
 import dev.dcerrors.core.ErrorCatalog;
 import dev.dcerrors.core.ErrorCounts;
 import dev.dcerrors.core.ErrorRecognizer;
@@ -98,18 +109,18 @@ public final class DcCli {
     }
 
     private static Analysis read(CommandLine line, ErrorRecognizer recognizer, long stepMillis, InputStream stdin, PrintStream err, boolean terminal,
-            List<Analyzer.InputResult> results) throws InterruptedException {
+            List<InputResult> results) throws InterruptedException {
         Analysis analysis = new Analysis(recognizer, line.sample, stepMillis);
-        EventSplitter splitter = new EventSplitter(new Timestamps(line.zone), line.options.getMaxScanChars() + 1, analysis);
         Progress.When progress = line.progress != null ? (line.progress ? Progress.When.ALWAYS : Progress.When.NEVER)
                 : terminal ? Progress.When.LARGE_INPUTS : Progress.When.NEVER;
-        results.addAll(Analyzer.run(line.inputs, stdin, splitter, analysis, err, progress));
+        results.addAll(Analyzer.run(line.inputs, stdin, new Timestamps(line.zone), line.options.getMaxScanChars() + 1, analysis,
+                () -> new Analysis(recognizer, line.sample, 0), recognizer.maxCodesPerEvent(), err, progress));
         return analysis;
     }
 
     private static int analyze(CommandLine line, ErrorRecognizer recognizer, InputStream stdin, PrintStream out, PrintStream err, boolean terminal)
             throws IOException, InterruptedException {
-        List<Analyzer.InputResult> results = new ArrayList<>();
+        List<InputResult> results = new ArrayList<>();
         Analysis analysis = read(line, recognizer, 0, stdin, err, terminal, results);
         if (line.json) {
             out.println(JsonReport.of(analysis, results));
@@ -126,7 +137,7 @@ public final class DcCli {
 
     private static int backfill(CommandLine line, ErrorRecognizer recognizer, InputStream stdin, PrintStream out, PrintStream err, boolean terminal)
             throws IOException, InterruptedException {
-        List<Analyzer.InputResult> results = new ArrayList<>();
+        List<InputResult> results = new ArrayList<>();
         long stepMillis = line.stepSeconds * 1000;
         Analysis analysis = read(line, recognizer, stepMillis, stdin, err, terminal, results);
         Tally steps = analysis.steps();
@@ -155,7 +166,7 @@ public final class DcCli {
         return status(results);
     }
 
-    private static int status(List<Analyzer.InputResult> results) {
+    private static int status(List<InputResult> results) {
         return results.stream().anyMatch(r -> r.error() != null) ? INPUT_ERROR : OK;
     }
 }

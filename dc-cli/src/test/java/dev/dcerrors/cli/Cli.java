@@ -7,15 +7,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** Runs dc-cli in this JVM, as {@code java -jar dc-cli.jar} would, with its output captured. */
-final class Cli {
+public final class Cli {
 
-    record Result(int status, String out, String err) {
+    public record Result(int status, String out, String err) {
     }
 
     private Cli() {
     }
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         return runWithInput(new ByteArrayInputStream(new byte[0]), args);
     }
 

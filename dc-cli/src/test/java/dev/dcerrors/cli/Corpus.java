@@ -25,9 +25,9 @@ import java.util.zip.GZIPOutputStream;
  * are only in the messages of printed throwables: counted unless {@code --no-scan-throwables}, as the filter
  * counts them with {@code scanThrowables}; codes in frames and suppressed throwables are never counted.
  */
-final class Corpus {
+public final class Corpus {
 
-    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     /** Where the corpus's time starts: the gzip rotation covers the day before, app.log this day. */
     static final Instant START = Instant.parse("2024-05-01T00:00:00Z");
 
@@ -41,7 +41,7 @@ final class Corpus {
     record Event(Instant time, List<Integer> codes) {
     }
 
-    final List<Path> files = new ArrayList<>();
+    public final List<Path> files = new ArrayList<>();
     /** The events of each file, in the order of {@link #files}. */
     final List<Long> fileEvents = new ArrayList<>();
     /** The dated events; undated ones are only counted. */
@@ -56,7 +56,7 @@ final class Corpus {
     private final Random random = new Random(16);
 
     /** Writes the corpus into {@code dir}: about {@code eventsPerFile} events in each of four files. */
-    static Corpus write(Path dir, int eventsPerFile) throws IOException {
+    public static Corpus write(Path dir, int eventsPerFile) throws IOException {
         Corpus corpus = new Corpus();
         Files.createDirectories(dir);
         corpus.add(corpus.logback(dir.resolve("app.log.1.gz"), START.minusSeconds(86_400), eventsPerFile, true));

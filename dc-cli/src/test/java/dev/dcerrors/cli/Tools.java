@@ -14,15 +14,15 @@ import java.util.concurrent.TimeUnit;
  * chromium ({@code chromium}). Where one is missing the calling test is skipped, except in CI
  * ({@code CI=true}), where {@code .ci/run} installs them and their absence is a failure.
  */
-final class Tools {
+public final class Tools {
 
     private Tools() {
     }
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
-    static Path require(String tool, String debianPackage) {
+    public static Path require(String tool, String debianPackage) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
             Path candidate = Path.of(dir, tool);
             if (Files.isExecutable(candidate)) {
@@ -36,7 +36,7 @@ final class Tools {
         throw new AssertionError("unreachable");
     }
 
-    static Result run(List<String> command, Path directory) throws IOException, InterruptedException {
+    public static Result run(List<String> command, Path directory) throws IOException, InterruptedException {
         Path output = Files.createTempFile(directory, "tool", ".out");
         Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();

@@ -1,4 +1,4 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.report;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,14 +11,14 @@ import java.nio.file.Path;
  * hint the JDK gives is {@link System#console()}, which on JDK 17 says whether standard input and standard
  * output are terminals; it stands in for standard error there.
  */
-final class Terminal {
+public final class Terminal {
 
     private static final Path FD_DIRECTORY = Path.of("/proc/self/fd");
 
     private Terminal() {
     }
 
-    static boolean standardErrorIsTerminal() {
+    public static boolean standardErrorIsTerminal() {
         if (!Files.isDirectory(FD_DIRECTORY)) {
             return System.console() != null;
         }

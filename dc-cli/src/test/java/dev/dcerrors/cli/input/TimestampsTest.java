@@ -1,4 +1,4 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

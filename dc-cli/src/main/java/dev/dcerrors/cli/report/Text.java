@@ -1,4 +1,4 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.report;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Formatting shared by the reports. */
-final class Text {
+public final class Text {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
@@ -15,7 +15,7 @@ final class Text {
     }
 
     /** {@code 1,234,567}. */
-    static String number(long n) {
+    public static String number(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
@@ -38,7 +38,7 @@ final class Text {
         return MINUTE.format(Instant.ofEpochMilli(millis).atZone(zone));
     }
 
-    static String second(long millis, ZoneId zone) {
+    public static String second(long millis, ZoneId zone) {
         return SECOND.format(Instant.ofEpochMilli(millis).atZone(zone));
     }
 
@@ -99,7 +99,7 @@ final class Text {
     }
 
     /** A label value in the Prometheus and OpenMetrics text formats. */
-    static String label(String s) {
+    public static String label(String s) {
         return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 }

@@ -1,4 +1,4 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.input;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,17 +8,20 @@ import java.util.List;
  * {@code scanThrowables}: logstash-logback-encoder's top-level {@code stack_trace}, and ECS's {@code error.stack_trace}
  * and {@code error.message}, flattened or inside an {@code error} object. Read in one pass without a JSON library.
  */
-final class JsonTraceFields {
+public final class JsonTraceFields {
 
     /** A string value {@code [from, to)}, quotes included; {@code trace} for a printed stack trace, else a message. */
-    record Field(int from, int to, boolean trace) {
+    public record Field(int from, int to, boolean trace) {
     }
 
     private JsonTraceFields() {
     }
 
     /** The throwable fields of the JSON object {@code line}, in order; empty when it has none. */
-    static List<Field> find(String line) {
+    public static List<Field> find(String line) {
+        if (line.indexOf("stack_trace\"") < 0 && line.indexOf("\"error") < 0) {
+            return List.of(); // every key read below holds one of the two: most records are passed in two indexOf calls
+        }
         List<Field> fields = new ArrayList<>(2);
         int length = line.length();
         int depth = 0;
@@ -66,7 +69,7 @@ final class JsonTraceFields {
     }
 
     /** The text a JSON string value {@code [from, to)} (quotes included) stands for. */
-    static String unescape(String line, int from, int to) {
+    public static String unescape(String line, int from, int to) {
         StringBuilder text = new StringBuilder(to - from);
         for (int i = from + 1; i < to - 1; i++) {
             char c = line.charAt(i);

@@ -1,7 +1,10 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dcerrors.cli.Cli;
+import dev.dcerrors.cli.Corpus;
+import dev.dcerrors.cli.Tools;
 import dev.dcerrors.core.ErrorCategory;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.input;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,10 +22,10 @@ import org.jspecify.annotations.Nullable;
  * reads no more of a text than {@code maxScanChars} anyway, and {@code maxChars} is one more, so that it
  * still sees that the text was cut.
  */
-final class EventSplitter {
+public final class EventSplitter {
 
     /** Receives the events, in the order of the input. */
-    interface Events {
+    public interface Events {
         /**
          * One event.
          *
@@ -65,7 +65,7 @@ final class EventSplitter {
      */
     private final int holdBack;
 
-    EventSplitter(Timestamps timestamps, int maxChars, Events events) {
+    public EventSplitter(Timestamps timestamps, int maxChars, Events events) {
         this.timestamps = timestamps;
         this.maxChars = maxChars;
         this.events = events;
@@ -73,7 +73,7 @@ final class EventSplitter {
     }
 
     /** Starts a new input: nothing carries over from the previous one. */
-    void startInput() {
+    public void startInput() {
         pending.setLength(0);
         open = false;
         dated = false;
@@ -85,7 +85,7 @@ final class EventSplitter {
     }
 
     /** Takes the next chunk of the input's text. */
-    void accept(String chunk) {
+    public void accept(String chunk) {
         String text = heldBack.isEmpty() ? chunk : heldBack + chunk;
         heldBack = "";
         int tail = text.length() - (text.lastIndexOf('\n') + 1);
@@ -158,7 +158,7 @@ final class EventSplitter {
     }
 
     /** Ends the input: hands on the event still open. */
-    void endInput() {
+    public void endInput() {
         if (!heldBack.isEmpty()) {
             split(heldBack);
             heldBack = "";

@@ -1,4 +1,4 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.recognition;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,7 +9,7 @@ import java.util.Map;
  * number of series, never with the number of events. Buckets are {@code resolution} milliseconds wide,
  * aligned to the epoch.
  */
-final class Tally {
+public final class Tally {
 
     private final long resolution;
     private final Map<Long, long[]> buckets = new HashMap<>();
@@ -17,11 +17,11 @@ final class Tally {
     private long lastBucket = Long.MIN_VALUE;
     private long[] lastCounts = new long[0];
 
-    Tally(long resolution) {
+    public Tally(long resolution) {
         this.resolution = resolution;
     }
 
-    long resolution() {
+    public long resolution() {
         return resolution;
     }
 
@@ -38,18 +38,18 @@ final class Tally {
     }
 
     /** The bucket that holds {@code time}. */
-    long bucketOf(long time) {
+    public long bucketOf(long time) {
         return Math.floorDiv(time, resolution);
     }
 
     /** The count of {@code series} in {@code bucket}. */
-    long count(long bucket, int series) {
+    public long count(long bucket, int series) {
         long[] counts = buckets.get(bucket);
         return counts == null || counts.length <= series ? 0 : counts[series];
     }
 
     /** The buckets that saw a code, in time order. */
-    long[] bucketsInOrder() {
+    public long[] bucketsInOrder() {
         long[] keys = buckets.keySet().stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(keys);
         return keys;

@@ -1,8 +1,9 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.dcerrors.cli.DcCli;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.input;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -24,33 +24,33 @@ import org.jspecify.annotations.Nullable;
  * longer than a chunk is handed on in pieces cut between characters. A failing input is reported with
  * what went wrong and the next one is read.
  */
-final class InputReader implements Runnable {
+public final class InputReader implements Runnable {
 
-    static final int CHUNK_BYTES = 1 << 20;
+    static final int CHUNK_BYTES = 1 << 18; // below half a G1 region of a small heap: no humongous allocation per chunk
 
     /** An input: a file, or standard input ({@code -}). */
-    record Input(String name, @Nullable Path path) {
-        static Input of(String argument) {
+    public record Input(String name, @Nullable Path path) {
+        public static Input of(String argument) {
             return argument.equals("-") ? new Input("-", null) : new Input(argument, Path.of(argument));
         }
     }
 
     /** What the reader hands on, in order: for each input a {@link Start}, its {@link Text}s, an {@link End}. */
-    sealed interface Item permits Start, Text, End, Done {
+    public sealed interface Item permits Start, Text, End, Done {
     }
 
-    record Start(Input input) implements Item {
+    public record Start(Input input) implements Item {
     }
 
-    record Text(String text) implements Item {
+    public record Text(String text) implements Item {
     }
 
     /** The end of an input: {@code error} says what went wrong, null when it was read to its end. */
-    record End(Input input, boolean gzip, long bytes, @Nullable String error) implements Item {
+    public record End(Input input, boolean gzip, long bytes, @Nullable String error) implements Item {
     }
 
     /** No more inputs. */
-    record Done() implements Item {
+    public record Done() implements Item {
     }
 
     private final List<Input> inputs;
@@ -58,7 +58,7 @@ final class InputReader implements Runnable {
     private final BlockingQueue<Item> queue;
     private final AtomicLong bytesRead;
 
-    InputReader(List<Input> inputs, InputStream stdin, BlockingQueue<Item> queue, AtomicLong bytesRead) {
+    public InputReader(List<Input> inputs, InputStream stdin, BlockingQueue<Item> queue, AtomicLong bytesRead) {
         this.inputs = inputs;
         this.stdin = stdin;
         this.queue = queue;

@@ -1,9 +1,13 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.recognition;
 
+import dev.dcerrors.cli.input.JsonTraceFields;
+import dev.dcerrors.cli.input.PrintedThrowable;
+import dev.dcerrors.cli.input.Timestamps;
 import dev.dcerrors.core.CodeLabels;
 import dev.dcerrors.core.CodeSink;
 import dev.dcerrors.core.ErrorCategory;
 import dev.dcerrors.core.ErrorCode;
+import dev.dcerrors.core.ErrorCounts;
 import dev.dcerrors.core.ErrorRecognizer;
 import dev.dcerrors.core.ErrorSeverity;
 import dev.dcerrors.core.FailureReporter;
@@ -20,14 +24,14 @@ import org.jspecify.annotations.Nullable;
  * the messages of a printed throwable only with {@code scanThrowables}, see {@link PrintedThrowable}, and
  * {@link JsonTraceFields} for JSON records), the rules
  * of one log call applied by {@link ErrorRecognizer#recognize}, and the codes tallied per series in total, per hour,
- * per minute for the security codes and, for a backfill, per step. The recognizer counts into counts of this run's
- * own, and the labels are theirs ({@link CodeLabels}): codes outside the catalog are {@code unknown}, and beyond
- * {@code maxUnknownCodes} distinct ones (in reading order) they count as {@code other}.
+ * per minute for the security codes and, for a backfill, per step. The codes are counted, in reading order, into the
+ * recognizer's counts, of this run's own, and the labels are theirs ({@link CodeLabels}): codes outside the catalog
+ * are {@code unknown}, and beyond {@code maxUnknownCodes} distinct ones (in reading order) they count as {@code other}.
  */
-final class Analysis implements EventSplitter.Events {
+public final class Analysis {
 
-    static final long HOUR = 3_600_000L;
-    static final long MINUTE = 60_000L;
+    public static final long HOUR = 3_600_000L;
+    public static final long MINUTE = 60_000L;
     private static final int SAMPLE_CHARS = 240;
 
     private final ErrorRecognizer recognizer;
@@ -54,7 +58,7 @@ final class Analysis implements EventSplitter.Events {
      *     are {@code other}
      * @param stepMillis the width of the backfill's buckets, or 0 when there is no backfill
      */
-    Analysis(ErrorRecognizer recognizer, int samplesPerCode, long stepMillis) {
+    public Analysis(ErrorRecognizer recognizer, int samplesPerCode, long stepMillis) {
         this.recognizer = recognizer;
         this.samplesPerCode = samplesPerCode;
         this.eventCodes = new EventCodes(recognizer);
@@ -63,12 +67,32 @@ final class Analysis implements EventSplitter.Events {
     }
 
     /** The name of the input whose events follow, for the samples. */
-    void input(String name) {
+    public void input(String name) {
         input = name;
     }
 
-    @Override
-    public void event(String text, long time, long line) {
+    /**
+     * The codes of one event, as the rules of one log call count them, into {@code codes} (at least
+     * {@code maxCodesPerEvent} long); returns how many. It changes nothing but this instance's scratch, and the
+     * recognizer is safe to share: an instance per thread used for this method alone lets the events of an input be
+     * recognized on several threads, then {@linkplain #tally tallied} in order by one.
+     */
+    public int recognize(String text, int[] codes) {
+        eventCodes.size = 0;
+        scan(text);
+        System.arraycopy(eventCodes.codes, 0, codes, 0, eventCodes.size);
+        return eventCodes.size;
+    }
+
+    /**
+     * Tallies one event, in the order of the input, with the codes {@link #recognize} found in it:
+     * {@code codes[from, to)}.
+     *
+     * @param text its lines, for the samples
+     * @param time epoch milliseconds, or {@link Timestamps#NONE} when undated
+     * @param line the line number of its first line in the input, from 1
+     */
+    public void tally(String text, long time, long line, int[] codes, int from, int to) {
         events++;
         boolean dated = time != Timestamps.NONE;
         if (dated) {
@@ -77,10 +101,9 @@ final class Analysis implements EventSplitter.Events {
         } else {
             undated++;
         }
-        eventCodes.size = 0;
-        scan(text);
-        for (int i = 0; i < eventCodes.size; i++) {
-            Series s = seriesOf(eventCodes.codes[i]);
+        for (int i = from; i < to; i++) {
+            recognizer.counts().recordResponse(codes[i]); // in reading order: an unknown code's place, or other, as the binder's
+            Series s = seriesOf(codes[i]);
             s.total++;
             if (dated) {
                 hourly.add(time, s.index);
@@ -201,7 +224,7 @@ final class Analysis implements EventSplitter.Events {
         if (known != null) {
             return known;
         }
-        CodeLabels labels = CodeLabels.of(code, recognizer.counts()); // counted already: an unknown code has its place, if any is left
+        CodeLabels labels = CodeLabels.of(code, recognizer.counts()); // counted already: an unknown code has its place, if any was left
         if (labels == CodeLabels.OTHER) {
             if (other == null) {
                 other = new Series(series.size(), labels.code(), -1, labels.category(), labels.severity(), labels.message());
@@ -223,33 +246,33 @@ final class Analysis implements EventSplitter.Events {
 
     // ---------------------------------------------------------------- results
 
-    long events() {
+    public long events() {
         return events;
     }
 
-    long undated() {
+    public long undated() {
         return undated;
     }
 
     /** Whether any event had a timestamp. */
-    boolean hasDatedEvents() {
+    public boolean hasDatedEvents() {
         return first != Long.MAX_VALUE;
     }
 
     /** Epoch milliseconds of the earliest dated event. */
-    long first() {
+    public long first() {
         return first;
     }
 
-    long last() {
+    public long last() {
         return last;
     }
 
-    long successes() {
+    public long successes() {
         return series.get(0).total;
     }
 
-    long errors() {
+    public long errors() {
         long total = 0;
         for (int i = 1; i < series.size(); i++) {
             total += series.get(i).total;
@@ -258,52 +281,56 @@ final class Analysis implements EventSplitter.Events {
     }
 
     /** Every series, success first, then in the order first seen. */
-    List<Series> series() {
+    public List<Series> series() {
         return series;
     }
 
     /** The error series ordered by code, {@code other} last. */
-    List<Series> errorSeriesByCode() {
+    public List<Series> errorSeriesByCode() {
         List<Series> errors = new ArrayList<>(series.subList(1, series.size()));
         errors.sort((a, b) -> Long.compare(a.code < 0 ? Long.MAX_VALUE : a.code, b.code < 0 ? Long.MAX_VALUE : b.code));
         return errors;
     }
 
     /** Codes per hour, per series. */
-    Tally hourly() {
+    public Tally hourly() {
         return hourly;
     }
 
     /** Security codes per minute, per series. */
-    Tally securityMinutes() {
+    public Tally securityMinutes() {
         return securityMinutes;
     }
 
     /** Codes per backfill step, per series; null without a backfill. */
-    @Nullable Tally steps() {
+    public @Nullable Tally steps() {
         return steps;
     }
 
     /**
-     * The codes of one event, as {@link ErrorRecognizer#recognize} hands them on (each distinct response code once, at
-     * most the recognizer's cap), each counted into the run's counts as it comes, so that an unknown code's place or
-     * {@code other} is decided in reading order.
+     * The codes of one event, as {@link ErrorRecognizer#recognize} hands them on: each distinct response code once (so
+     * at most one success), at most the recognizer's cap. Counts nothing: {@link #tally} counts them, in reading order.
      */
     private static final class EventCodes implements CodeSink {
-        private final CodeSink counter;
         final int[] codes;
         int size;
 
         EventCodes(ErrorRecognizer recognizer) {
-            this.counter = recognizer.counter();
             this.codes = new int[recognizer.maxCodesPerEvent()];
         }
 
         @Override
         public boolean accept(int value) {
-            counter.accept(value);
+            if (size == codes.length) {
+                return false;
+            }
             codes[size++] = value;
             return true;
+        }
+
+        @Override
+        public int capacity() {
+            return codes.length;
         }
     }
 }

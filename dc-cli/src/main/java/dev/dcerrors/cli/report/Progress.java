@@ -1,5 +1,6 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.report;
 
+import dev.dcerrors.cli.input.InputReader;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +15,12 @@ import org.jspecify.annotations.Nullable;
  * (or standard input, whose size is unknown), and only when standard error is a terminal
  * ({@link Terminal}); {@code --progress} draws it always, {@code --no-progress} never.
  */
-final class Progress {
+public final class Progress {
 
     static final long MIN_BYTES = 8L << 20;
 
     /** When a bar is drawn. */
-    enum When {
+    public enum When {
         NEVER,
         /** For inputs of {@link #MIN_BYTES} or more, or standard input. */
         LARGE_INPUTS,
@@ -48,7 +49,7 @@ final class Progress {
      * A running progress bar, drawn once before this returns, or null when {@code when} says there is none for
      * these inputs.
      */
-    static @Nullable Progress start(When when, List<InputReader.Input> inputs, AtomicLong bytesRead, PrintStream err) {
+    public static @Nullable Progress start(When when, List<InputReader.Input> inputs, AtomicLong bytesRead, PrintStream err) {
         if (when == When.NEVER) {
             return null;
         }
@@ -75,7 +76,7 @@ final class Progress {
         return progress;
     }
 
-    void events(long count) {
+    public void events(long count) {
         events = count;
     }
 
@@ -114,12 +115,12 @@ final class Progress {
     }
 
     /** Clears the bar's line, so that a message can be printed; the bar comes back at the next redraw. */
-    synchronized void clear() {
+    public synchronized void clear() {
         err.print("\r" + " ".repeat(WIDTH + 70) + "\r");
         err.flush();
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         running = false;
         thread.interrupt();
         clear();

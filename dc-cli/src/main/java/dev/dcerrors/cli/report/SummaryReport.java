@@ -1,12 +1,15 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.report;
 
+import dev.dcerrors.cli.input.InputResult;
+import dev.dcerrors.cli.recognition.Analysis;
+import dev.dcerrors.cli.recognition.Series;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
 /** The summary of {@code analyze} for people, on a terminal. */
-final class SummaryReport {
+public final class SummaryReport {
 
     static final int CHART_COLUMNS = 72;
     static final int SECURITY_ROWS = 50;
@@ -15,10 +18,10 @@ final class SummaryReport {
     private SummaryReport() {
     }
 
-    static void print(PrintStream out, Analysis analysis, List<Analyzer.InputResult> inputs, ZoneId zone, int samples) {
-        long read = inputs.stream().filter(Analyzer.InputResult::read).count();
+    public static void print(PrintStream out, Analysis analysis, List<InputResult> inputs, ZoneId zone, int samples) {
+        long read = inputs.stream().filter(InputResult::read).count();
         out.println("Files      " + read + " read" + (read < inputs.size() ? ", " + (inputs.size() - read) + " failed" : ""));
-        for (Analyzer.InputResult input : inputs) {
+        for (InputResult input : inputs) {
             out.println("           " + input.name() + (input.gzip() ? " (gzip)" : "") + ": " + Text.bytes(input.bytes()) + ", "
                     + Text.number(input.events()) + " events" + (input.error() != null ? "; " + input.error() : ""));
         }

@@ -1,5 +1,9 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.backfill;
 
+import dev.dcerrors.cli.recognition.Analysis;
+import dev.dcerrors.cli.recognition.Series;
+import dev.dcerrors.cli.recognition.Tally;
+import dev.dcerrors.cli.report.Text;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -11,24 +15,24 @@ import java.util.List;
  * restart, and ends with every event counted); each series is written whole, in time order, and every
  * family is contiguous, as the format requires. Timestamps are in seconds.
  */
-final class OpenMetricsWriter {
+public final class OpenMetricsWriter {
 
     private final Analysis analysis;
     private final Tally steps;
     private final String commonLabels;
 
-    OpenMetricsWriter(Analysis analysis, Tally steps, String job, String instance) {
+    public OpenMetricsWriter(Analysis analysis, Tally steps, String job, String instance) {
         this.analysis = analysis;
         this.steps = steps;
         this.commonLabels = "job=\"" + Text.label(job) + "\",instance=\"" + Text.label(instance) + "\"";
     }
 
     /** How many samples each series gets; 0 without a dated event. */
-    long samplesPerSeries() {
+    public long samplesPerSeries() {
         return analysis.hasDatedEvents() ? lastBucket() - firstBucket() + 2 : 0;
     }
 
-    void write(Writer out) throws IOException {
+    public void write(Writer out) throws IOException {
         if (samplesPerSeries() > 0) {
             List<Series> errors = analysis.errorSeriesByCode();
             out.write("# HELP devcenter_errors Developer Center error responses recognized in the logs, by code\n");

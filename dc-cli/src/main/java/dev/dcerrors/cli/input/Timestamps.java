@@ -1,4 +1,4 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.input;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -12,10 +12,10 @@ import java.time.ZoneId;
  * field (such a text, or epoch seconds or milliseconds). Times without an offset are read in the zone
  * given. One instance per reading thread: it caches the last hour it converted.
  */
-final class Timestamps {
+public final class Timestamps {
 
     /** The result for a text that does not start with a timestamp. */
-    static final long NONE = Long.MIN_VALUE;
+    public static final long NONE = Long.MIN_VALUE;
 
     private static final String[] JSON_FIELDS = {"\"@timestamp\"", "\"timestamp\"", "\"time\""};
 
@@ -25,7 +25,7 @@ final class Timestamps {
     private long cachedDayKey = -1;
     private long cachedEpochDay;
 
-    Timestamps(ZoneId zone) {
+    public Timestamps(ZoneId zone) {
         this.zone = zone;
     }
 

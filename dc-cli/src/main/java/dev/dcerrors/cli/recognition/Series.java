@@ -1,4 +1,4 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.recognition;
 
 import dev.dcerrors.core.ErrorCategory;
 import dev.dcerrors.core.ErrorSeverity;
@@ -10,23 +10,23 @@ import java.util.List;
  * outside the catalog (category {@code unknown}, severity {@code error}), or {@code other} for unknown
  * codes beyond the limit of distinct unknown codes.
  */
-final class Series {
+public final class Series {
 
     /** The codes of the security timeline: failed attempts, account lock, IP block, abnormal access. */
-    static final int[] SECURITY_CODES = {5146, 5147, 5148, 5325};
+    public static final int[] SECURITY_CODES = {5146, 5147, 5148, 5325};
 
-    final int index;
+    public final int index;
     /** The code as a label value: {@code 5147}, {@code other}, or {@code 200} for the success series. */
-    final String label;
+    public final String label;
     /** The numeric code; -1 for {@code other}. */
-    final int code;
-    final ErrorCategory category;
-    final ErrorSeverity severity;
-    final String message;
+    public final int code;
+    public final ErrorCategory category;
+    public final ErrorSeverity severity;
+    public final String message;
     final boolean security;
-    long total;
+    public long total;
     /** Up to {@code --sample} events that counted this series, as {@code file:line: text}. */
-    final List<String> samples = new ArrayList<>();
+    public final List<String> samples = new ArrayList<>();
 
     Series(int index, String label, int code, ErrorCategory category, ErrorSeverity severity, String message) {
         this.index = index;
@@ -42,7 +42,7 @@ final class Series {
         this.security = isSecurity;
     }
 
-    boolean isSuccess() {
+    public boolean isSuccess() {
         return index == 0;
     }
 }

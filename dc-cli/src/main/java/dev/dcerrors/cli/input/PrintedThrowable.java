@@ -1,4 +1,4 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.input;
 
 import dev.dcerrors.core.ErrorRecognizer;
 import java.util.function.Consumer;
@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * {@link ErrorRecognizer#MAX_CAUSE_DEPTH} of them, as the filter follows causes; suppressed throwables (indented) are not read,
  * as the filter does not read them.
  */
-final class PrintedThrowable {
+public final class PrintedThrowable {
 
     private static final String[] CHAIN_PREFIXES = {"Caused by: ", "Wrapped by: "};
 
@@ -32,7 +32,7 @@ final class PrintedThrowable {
     }
 
     /** The index at which the printed throwable of {@code text} starts, or -1 when it has none. */
-    static int start(String text) {
+    public static int start(String text) {
         int length = text.length();
         for (int from = 0; from < length; ) {
             int eol = text.indexOf('\n', from);
@@ -52,7 +52,7 @@ final class PrintedThrowable {
      * Hands on the messages of the throwable printed from {@code start} (see {@link #start}) and its causes, in order,
      * each as a substring of {@code text} (without its final line break).
      */
-    static void messages(String text, int start, Consumer<String> messages) {
+    public static void messages(String text, int start, Consumer<String> messages) {
         int length = text.length();
         int messageStart = -1;
         int messageEnd = -1;

@@ -1,5 +1,8 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.report;
 
+import dev.dcerrors.cli.input.InputResult;
+import dev.dcerrors.cli.recognition.Analysis;
+import dev.dcerrors.cli.recognition.Series;
 import dev.dcerrors.core.ErrorCategory;
 import java.time.ZoneId;
 import java.util.List;
@@ -9,7 +12,7 @@ import java.util.Locale;
  * The summary of {@code analyze --html FILE}: one self-contained HTML file (inline CSS and SVG, no script,
  * nothing fetched when opened) with the charts of the terminal summary, for an incident ticket.
  */
-final class HtmlReport {
+public final class HtmlReport {
 
     static final int BARS = 240;
     private static final int WIDTH = 1100;
@@ -31,7 +34,7 @@ final class HtmlReport {
         return COLORS[category.ordinal() % COLORS.length];
     }
 
-    static String render(Analysis analysis, List<Analyzer.InputResult> inputs, ZoneId zone, int samples) {
+    public static String render(Analysis analysis, List<InputResult> inputs, ZoneId zone, int samples) {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>DC error analysis</title>\n<style>\n")
                 .append("body{font-family:sans-serif;margin:24px;color:#222;max-width:1140px}h1{font-size:22px}h2{font-size:17px;margin-top:28px}\n")
@@ -53,12 +56,12 @@ final class HtmlReport {
         return h.toString();
     }
 
-    private static void summary(StringBuilder h, Analysis analysis, List<Analyzer.InputResult> inputs, ZoneId zone) {
+    private static void summary(StringBuilder h, Analysis analysis, List<InputResult> inputs, ZoneId zone) {
         long success = analysis.successes();
         long errors = analysis.errors();
         h.append("<table id=\"summary\">\n");
-        row(h, "Files", inputs.stream().filter(Analyzer.InputResult::read).count() + " read");
-        for (Analyzer.InputResult input : inputs) {
+        row(h, "Files", inputs.stream().filter(InputResult::read).count() + " read");
+        for (InputResult input : inputs) {
             row(h, "", input.name() + (input.gzip() ? " (gzip)" : "") + ": " + Text.bytes(input.bytes()) + ", " + Text.number(input.events())
                     + " events" + (input.error() != null ? "; " + input.error() : ""));
         }

@@ -1,7 +1,8 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dcerrors.cli.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

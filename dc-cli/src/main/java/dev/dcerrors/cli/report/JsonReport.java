@@ -1,5 +1,8 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.report;
 
+import dev.dcerrors.cli.input.InputResult;
+import dev.dcerrors.cli.recognition.Analysis;
+import dev.dcerrors.cli.recognition.Series;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,14 +12,14 @@ import java.util.List;
  * Times are UTC instants ({@code null} without a dated event); codes are strings, ordered by number,
  * {@code other} last, as the binder labels them.
  */
-final class JsonReport {
+public final class JsonReport {
 
     private JsonReport() {
     }
 
-    static String of(Analysis analysis, List<Analyzer.InputResult> inputs) {
+    public static String of(Analysis analysis, List<InputResult> inputs) {
         StringBuilder sb = new StringBuilder(256);
-        sb.append("{\"files\":").append(inputs.stream().filter(Analyzer.InputResult::read).count())
+        sb.append("{\"files\":").append(inputs.stream().filter(InputResult::read).count())
                 .append(",\"events\":").append(analysis.events())
                 .append(",\"undated\":").append(analysis.undated())
                 .append(",\"first\":").append(analysis.hasDatedEvents() ? Text.json(Instant.ofEpochMilli(analysis.first()).toString()) : "null")

@@ -1,5 +1,8 @@
-package dev.dcerrors.cli;
+package dev.dcerrors.cli.report;
 
+import dev.dcerrors.cli.recognition.Analysis;
+import dev.dcerrors.cli.recognition.Series;
+import dev.dcerrors.cli.recognition.Tally;
 import dev.dcerrors.core.ErrorCategory;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,7 +13,7 @@ import java.util.Map;
  * The data of the charts both summaries draw, computed from the sparse tallies (never a dense array over
  * the time range, which one odd timestamp could make huge).
  */
-final class Charts {
+public final class Charts {
 
     private Charts() {
     }

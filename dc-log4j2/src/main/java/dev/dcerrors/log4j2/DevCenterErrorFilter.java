@@ -42,8 +42,10 @@ import org.jspecify.annotations.Nullable;
  * ask a context-wide filter again: {@code filter(LogEvent)} reaches this filter only when it is declared inside a
  * logger or an appender, where it would run once per logger config or appender (Micrometer's {@code Log4j2Metrics}
  * double counts came from there), so it counts nothing there and says so once. Calls without a message
- * ({@code isDebugEnabled()}, {@code atInfo()}) are probes and count nothing; the fluent builder's {@code log(...)} asks
- * again with the message. Calls at levels the logger drops are not counted unless {@code includeDisabledLevels}.
+ * ({@code isDebugEnabled()}, {@code catching(t)}) are probes and count nothing. The fluent {@code LogBuilder} is
+ * asked once, by its {@code log(...)}, with the message: while a context-wide filter is configured, Log4j2's
+ * {@code atLevel()} hands out a working builder without asking. Calls at levels the logger drops are not counted unless
+ * {@code includeDisabledLevels}.
  *
  * <p>A reconfiguration builds a new filter; each logger switches to the new configuration at once, so every call goes
  * through exactly one of the two, and both count into the same {@link ErrorCounts} (by default

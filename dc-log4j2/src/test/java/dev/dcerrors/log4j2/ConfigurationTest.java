@@ -118,8 +118,9 @@ class ConfigurationTest {
             log.info("{\"errorCode\":5148,\"msg\":\"The current IP address is blocked.\"}");   // extraKey
             log.info("{\"err_code\":5000,\"msg\":\"Service exception.\"}");
             log.debug(Corpus.LOCKED);                                                          // includeDisabledLevels
+            log.atDebug().log(Corpus.LOCKED);                                                  // the fluent builder too
             setup.slf4j("app").atInfo().addKeyValue("errorCode", "5148").log("blocked");     // a fluent pair under an extra key
-            assertThat(setup.counts.count(5147)).isEqualTo(2);
+            assertThat(setup.counts.count(5147)).isEqualTo(3);
             assertThat(setup.counts.count(5146)).isEqualTo(1);
             assertThat(setup.counts.count(5148)).isEqualTo(2);
             assertThat(setup.counts.count(5000)).isEqualTo(1);

@@ -25,10 +25,10 @@ final class Corpus {
 
     /** A response DTO as applications log it: a code and a message, read through the getters. */
     public static final class LoginResponse {
-        private final int code;
+        private final Integer code;
         private final String msg;
 
-        LoginResponse(int code, String msg) {
+        LoginResponse(Integer code, String msg) {
             this.code = code;
             this.msg = msg;
         }

@@ -6,6 +6,7 @@ import dev.dcerrors.core.ErrorRecognizer;
 import dev.dcerrors.core.RecognizerOptions;
 import dev.dcerrors.core.RecognizerOptions.Option;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.logging.log4j.Level;
@@ -13,11 +14,14 @@ import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.Logger;
+import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Node;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.core.config.plugins.PluginConfiguration;
 import org.apache.logging.log4j.core.filter.AbstractFilter;
+import org.apache.logging.log4j.core.filter.CompositeFilter;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.status.StatusLogger;
 import org.jspecify.annotations.Nullable;
@@ -68,9 +72,13 @@ public final class DevCenterErrorFilter extends AbstractFilter {
     private final String[] pairKeys;
     private final Log4j2Calls calls = new Log4j2Calls();
     private final AtomicBoolean misplacementReported = new AtomicBoolean();
+    /** The configuration that declares this filter, when Log4j2 built it from one. */
+    private final @Nullable Configuration configuration;
 
-    private DevCenterErrorFilter(@Nullable ErrorRecognizer recognizer, String countsName, boolean includeDisabledLevels, String[] pairKeys) {
+    private DevCenterErrorFilter(@Nullable ErrorRecognizer recognizer, String countsName, boolean includeDisabledLevels, String[] pairKeys,
+            @Nullable Configuration configuration) {
         super(Result.NEUTRAL, Result.NEUTRAL);
+        this.configuration = configuration;
         this.recognizer = recognizer;
         this.countsName = countsName;
         this.includeDisabledLevels = includeDisabledLevels;
@@ -80,6 +88,24 @@ public final class DevCenterErrorFilter extends AbstractFilter {
     @PluginBuilderFactory
     public static Builder newBuilder() {
         return new Builder();
+    }
+
+    /**
+     * Starts with its configuration. Several context-wide filters run in declaration order and Log4j2 stops at the first
+     * that accepts or denies a call: a filter declared before this one can hide responses that happened from the counts,
+     * so that is reported.
+     */
+    @Override
+    public void start() {
+        super.start();
+        Configuration config = configuration;
+        if (config != null && config.getFilter() instanceof CompositeFilter) {
+            Filter[] filters = ((CompositeFilter) config.getFilter()).getFiltersArray();
+            if (filters.length > 0 && filters[0] != this && Arrays.asList(filters).contains(this)) {
+                StatusLogger.getLogger().warn("{} is not the first context-wide filter: a call that {} accepts or denies is not counted. "
+                        + "Declare <{}/> first.", NAME, filters[0].getClass().getSimpleName(), NAME);
+            }
+        }
     }
 
     /** Whether this filter counts (its options were good). */
@@ -281,6 +307,8 @@ public final class DevCenterErrorFilter extends AbstractFilter {
         /** This filter's own option: whether calls at levels the logger drops count too; default false. */
         @PluginBuilderAttribute("includeDisabledLevels")
         private @Nullable String includeDisabledLevels;
+        @PluginConfiguration
+        private @Nullable Configuration configuration;
 
         Builder() {
         }
@@ -351,6 +379,12 @@ public final class DevCenterErrorFilter extends AbstractFilter {
             return this;
         }
 
+        /** The configuration that declares the filter; Log4j2 sets it. */
+        public Builder setConfiguration(@Nullable Configuration configuration) {
+            this.configuration = configuration;
+            return this;
+        }
+
         /** {@code includeDisabledLevels}: whether calls at levels the logger drops count too; default false. */
         public Builder setIncludeDisabledLevels(@Nullable String includeDisabledLevels) {
             this.includeDisabledLevels = includeDisabledLevels;
@@ -406,7 +440,8 @@ public final class DevCenterErrorFilter extends AbstractFilter {
             if (recognizer == null) {
                 StatusLogger.getLogger().error("{} counts nothing: fix the attributes above. Logging goes on.", NAME);
             }
-            return new DevCenterErrorFilter(recognizer, options.getCounts(), Boolean.TRUE.equals(disabled), keys.toArray(new String[0]));
+            return new DevCenterErrorFilter(recognizer, options.getCounts(), Boolean.TRUE.equals(disabled), keys.toArray(new String[0]),
+                    configuration);
         }
 
         private static List<String> list(@Nullable String commaSeparated) {

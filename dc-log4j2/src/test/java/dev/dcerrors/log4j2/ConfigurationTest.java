@@ -140,6 +140,16 @@ class ConfigurationTest {
     }
 
     @Test
+    void declaredAfterAnotherContextWideFilterItSaysSoAndCountsWhatReachesIt() {
+        try (StatusMessages status = new StatusMessages(); Log4j2Setup setup = Log4j2Setup.of("second-filter.xml")) {
+            assertThat(status.mentioning("is not the first context-wide filter")).singleElement().asString().contains("MarkerFilter");
+            setup.logger("app").info(Corpus.LOCKED);
+            setup.logger("app").info(org.apache.logging.log4j.MarkerManager.getMarker("NOISE"), Corpus.LOCKED);
+            assertThat(setup.counts.count(5147)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void theBinderExportsWhatTheFilterCountedIntoTheSharedCounts() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (DevCenterErrorMetrics metrics = new DevCenterErrorMetrics(); Log4j2Setup setup = Log4j2Setup.of("shared.xml")) {

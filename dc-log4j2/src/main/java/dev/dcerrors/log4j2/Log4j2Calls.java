@@ -9,6 +9,7 @@ import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.ObjectMessage;
+import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.status.StatusLogger;
 import org.apache.logging.log4j.util.IndexedReadOnlyStringMap;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +62,7 @@ final class Log4j2Calls {
     }
 
     /** A call through one of Log4j2's unrolled overloads: {@code n} parameters, the rest ignored. */
+    @SuppressWarnings("fallthrough")
     int count(ErrorRecognizer r, String template, int n, @Nullable Object p0, @Nullable Object p1, @Nullable Object p2, @Nullable Object p3,
             @Nullable Object p4, @Nullable Object p5, @Nullable Object p6, @Nullable Object p7, @Nullable Object p8, @Nullable Object p9) {
         long enclosing = r.beginCall();
@@ -94,7 +96,10 @@ final class Log4j2Calls {
         }
     }
 
-    /** A call with a {@link Message}: by its type, a map's entries, an object, or a template with parameters. */
+    /**
+     * A call with a {@link Message}: by its type, a map's entries, an object, a template with its parameters, or else
+     * the message's text ({@code getFormat()} has no reliable meaning across message types).
+     */
     int count(ErrorRecognizer r, Message message, @Nullable Throwable t) {
         long enclosing = r.beginCall();
         try {
@@ -107,7 +112,12 @@ final class Log4j2Calls {
             if (message instanceof ObjectMessage) {
                 return countObject(r, ((ObjectMessage) message).getParameter(), t != null ? t : message.getThrowable(), readObjects);
             }
-            return countParts(r, message.getFormat(), message.getParameters(), t != null ? t : message.getThrowable(), readObjects);
+            Throwable thrown = t != null ? t : message.getThrowable();
+            if (message instanceof ParameterizedMessage) { // the template and its arguments, as for a parameterized call
+                return countParts(r, ((ParameterizedMessage) message).getFormat(), message.getParameters(), thrown, readObjects);
+            }
+            // SimpleMessage hands back its text; other kinds (String.format-style, custom) format themselves.
+            return countParts(r, message.getFormattedMessage(), null, thrown, readObjects);
         } catch (Throwable e) {
             rethrowIfFatal(e);
             reportOnce("counting a log call failed with " + e, e);

@@ -3,6 +3,8 @@ package dev.dcerrors.log4j2;
 import dev.dcerrors.core.CodeScanner;
 import dev.dcerrors.core.ErrorCounts;
 import dev.dcerrors.core.ErrorRecognizer;
+import dev.dcerrors.core.FailureReporter;
+import dev.dcerrors.core.NamedCounts;
 import dev.dcerrors.core.RecognizerOptions;
 import dev.dcerrors.core.RecognizerOptions.Option;
 import java.util.ArrayList;
@@ -22,8 +24,12 @@ import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.config.plugins.PluginConfiguration;
 import org.apache.logging.log4j.core.filter.AbstractFilter;
 import org.apache.logging.log4j.core.filter.CompositeFilter;
+import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.ObjectMessage;
+import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.status.StatusLogger;
+import org.apache.logging.log4j.util.IndexedReadOnlyStringMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,11 +59,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A reconfiguration builds a new filter; each logger switches to the new configuration at once, so every call goes
  * through exactly one of the two, and both count into the same {@link ErrorCounts} (by default
- * {@link ErrorCounts#shared()}, which {@code DevCenterErrorMetrics} exports). A filter counts whenever it is asked,
+ * {@link ErrorCounts#shared()}, which {@code DevCenterErrorMetrics} exports; counts named by {@code counts="..."} are
+ * the logger context's, {@link Log4j2Counts}). A filter counts whenever it is asked,
  * regardless of its lifecycle state, so that a call that picked up the old configuration just before the switch is
  * counted by the old filter; once the context stops no logger reaches it.
  *
- * <p>Nothing here locks, allocates, touches a meter registry or throws into the application.
+ * <p>Each path puts the parts of its call in a per-thread carrier read by {@link Log4j2Call}, and dc-core's
+ * {@link ErrorRecognizer#recognize} applies the rules of a log call to it, as for Logback. Nothing here locks,
+ * allocates, touches a meter registry or throws into the application.
  */
 @Plugin(name = "DevCenterErrorFilter", category = Node.CATEGORY, elementType = Filter.ELEMENT_TYPE, printObject = true)
 public final class DevCenterErrorFilter extends AbstractFilter {
@@ -70,15 +79,20 @@ public final class DevCenterErrorFilter extends AbstractFilter {
     private final boolean includeDisabledLevels;
     /** The keys whose SLF4J fluent key-value pairs count: {@code code} and the extra keys. */
     private final String[] pairKeys;
-    private final Log4j2Calls calls = new Log4j2Calls();
+    /** Where the counts of {@link #countsName} are: those of the logger context (see {@link Log4j2Counts}). */
+    private final NamedCounts namedCounts;
+    /** What user code threw while a call was read, reported once through the status logger. */
+    private final FailureReporter failures = FailureReporter.once(
+            (problem, cause) -> StatusLogger.getLogger().warn("{}: {} (reported once; counting goes on)", NAME, problem, cause));
     private final AtomicBoolean misplacementReported = new AtomicBoolean();
     /** The configuration that declares this filter, when Log4j2 built it from one. */
     private final @Nullable Configuration configuration;
 
-    private DevCenterErrorFilter(@Nullable ErrorRecognizer recognizer, String countsName, boolean includeDisabledLevels, String[] pairKeys,
-            @Nullable Configuration configuration) {
+    private DevCenterErrorFilter(@Nullable ErrorRecognizer recognizer, NamedCounts namedCounts, String countsName, boolean includeDisabledLevels,
+            String[] pairKeys, @Nullable Configuration configuration) {
         super(Result.NEUTRAL, Result.NEUTRAL);
         this.configuration = configuration;
+        this.namedCounts = namedCounts;
         this.recognizer = recognizer;
         this.countsName = countsName;
         this.includeDisabledLevels = includeDisabledLevels;
@@ -116,7 +130,7 @@ public final class DevCenterErrorFilter extends AbstractFilter {
     /** The counts this filter writes to. */
     public ErrorCounts counts() {
         ErrorRecognizer r = recognizer;
-        return r != null ? r.counts() : ErrorCounts.named(countsName);
+        return r != null ? r.counts() : countsName.isBlank() ? ErrorCounts.shared() : namedCounts.get(countsName);
     }
 
     /** Whether a call at {@code level} is one to count: not a probe, and at an enabled level unless disabled ones count too. */
@@ -134,7 +148,7 @@ public final class DevCenterErrorFilter extends AbstractFilter {
     public Result filter(Logger logger, Level level, Marker marker, String msg, Object... params) {
         ErrorRecognizer r = recognizer;
         if (r != null && msg != null && counts(logger, level)) {
-            calls.count(r, msg, params, null, pairKeys);
+            recognize(r, Log4j2Call.carrier(), msg, params, null, null, null, pairKeys);
         }
         return Result.NEUTRAL;
     }
@@ -143,7 +157,7 @@ public final class DevCenterErrorFilter extends AbstractFilter {
     public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0) {
         ErrorRecognizer r = recognizer;
         if (r != null && msg != null && counts(logger, level)) {
-            calls.count(r, msg, 1, p0, null, null, null, null, null, null, null, null, null);
+            unrolled(r, msg, 1, p0, null, null, null, null, null, null, null, null, null);
         }
         return Result.NEUTRAL;
     }
@@ -152,7 +166,7 @@ public final class DevCenterErrorFilter extends AbstractFilter {
     public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0, Object p1) {
         ErrorRecognizer r = recognizer;
         if (r != null && msg != null && counts(logger, level)) {
-            calls.count(r, msg, 2, p0, p1, null, null, null, null, null, null, null, null);
+            unrolled(r, msg, 2, p0, p1, null, null, null, null, null, null, null, null);
         }
         return Result.NEUTRAL;
     }
@@ -161,7 +175,7 @@ public final class DevCenterErrorFilter extends AbstractFilter {
     public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0, Object p1, Object p2) {
         ErrorRecognizer r = recognizer;
         if (r != null && msg != null && counts(logger, level)) {
-            calls.count(r, msg, 3, p0, p1, p2, null, null, null, null, null, null, null);
+            unrolled(r, msg, 3, p0, p1, p2, null, null, null, null, null, null, null);
         }
         return Result.NEUTRAL;
     }
@@ -170,7 +184,7 @@ public final class DevCenterErrorFilter extends AbstractFilter {
     public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0, Object p1, Object p2, Object p3) {
         ErrorRecognizer r = recognizer;
         if (r != null && msg != null && counts(logger, level)) {
-            calls.count(r, msg, 4, p0, p1, p2, p3, null, null, null, null, null, null);
+            unrolled(r, msg, 4, p0, p1, p2, p3, null, null, null, null, null, null);
         }
         return Result.NEUTRAL;
     }
@@ -179,7 +193,7 @@ public final class DevCenterErrorFilter extends AbstractFilter {
     public Result filter(Logger logger, Level level, Marker marker, String msg, Object p0, Object p1, Object p2, Object p3, Object p4) {
         ErrorRecognizer r = recognizer;
         if (r != null && msg != null && counts(logger, level)) {
-            calls.count(r, msg, 5, p0, p1, p2, p3, p4, null, null, null, null, null);
+            unrolled(r, msg, 5, p0, p1, p2, p3, p4, null, null, null, null, null);
         }
         return Result.NEUTRAL;
     }
@@ -189,7 +203,7 @@ public final class DevCenterErrorFilter extends AbstractFilter {
             Object p5) {
         ErrorRecognizer r = recognizer;
         if (r != null && msg != null && counts(logger, level)) {
-            calls.count(r, msg, 6, p0, p1, p2, p3, p4, p5, null, null, null, null);
+            unrolled(r, msg, 6, p0, p1, p2, p3, p4, p5, null, null, null, null);
         }
         return Result.NEUTRAL;
     }
@@ -199,7 +213,7 @@ public final class DevCenterErrorFilter extends AbstractFilter {
             Object p5, Object p6) {
         ErrorRecognizer r = recognizer;
         if (r != null && msg != null && counts(logger, level)) {
-            calls.count(r, msg, 7, p0, p1, p2, p3, p4, p5, p6, null, null, null);
+            unrolled(r, msg, 7, p0, p1, p2, p3, p4, p5, p6, null, null, null);
         }
         return Result.NEUTRAL;
     }
@@ -209,7 +223,7 @@ public final class DevCenterErrorFilter extends AbstractFilter {
             Object p5, Object p6, Object p7) {
         ErrorRecognizer r = recognizer;
         if (r != null && msg != null && counts(logger, level)) {
-            calls.count(r, msg, 8, p0, p1, p2, p3, p4, p5, p6, p7, null, null);
+            unrolled(r, msg, 8, p0, p1, p2, p3, p4, p5, p6, p7, null, null);
         }
         return Result.NEUTRAL;
     }
@@ -219,7 +233,7 @@ public final class DevCenterErrorFilter extends AbstractFilter {
             Object p5, Object p6, Object p7, Object p8) {
         ErrorRecognizer r = recognizer;
         if (r != null && msg != null && counts(logger, level)) {
-            calls.count(r, msg, 9, p0, p1, p2, p3, p4, p5, p6, p7, p8, null);
+            unrolled(r, msg, 9, p0, p1, p2, p3, p4, p5, p6, p7, p8, null);
         }
         return Result.NEUTRAL;
     }
@@ -229,7 +243,7 @@ public final class DevCenterErrorFilter extends AbstractFilter {
             Object p5, Object p6, Object p7, Object p8, Object p9) {
         ErrorRecognizer r = recognizer;
         if (r != null && msg != null && counts(logger, level)) {
-            calls.count(r, msg, 10, p0, p1, p2, p3, p4, p5, p6, p7, p8, p9);
+            unrolled(r, msg, 10, p0, p1, p2, p3, p4, p5, p6, p7, p8, p9);
         }
         return Result.NEUTRAL;
     }
@@ -239,7 +253,11 @@ public final class DevCenterErrorFilter extends AbstractFilter {
     public Result filter(Logger logger, Level level, Marker marker, Object msg, Throwable t) {
         ErrorRecognizer r = recognizer;
         if (r != null && msg != null && counts(logger, level)) {
-            calls.count(r, msg, t);
+            if (msg instanceof Message) {
+                message(r, (Message) msg, t);
+            } else {
+                object(r, msg, t);
+            }
         }
         return Result.NEUTRAL;
     }
@@ -249,9 +267,108 @@ public final class DevCenterErrorFilter extends AbstractFilter {
     public Result filter(Logger logger, Level level, Marker marker, Message msg, Throwable t) {
         ErrorRecognizer r = recognizer;
         if (r != null && msg != null && counts(logger, level)) {
-            calls.count(r, msg, t);
+            message(r, msg, t);
         }
         return Result.NEUTRAL;
+    }
+
+    /**
+     * Has dc-core's recognizer read one call, put in this thread's carrier for the time of the call; puts back what a
+     * call under way on this thread had there (this call may be made by its accessor).
+     */
+    private void recognize(ErrorRecognizer r, @Nullable Object[] carrier, @Nullable String template, @Nullable Object @Nullable [] args,
+            @Nullable Throwable t, @Nullable Object text, @Nullable IndexedReadOnlyStringMap map, String @Nullable [] fluentKeys) {
+        // What a call under way on this thread left there: put back after (all null for the outermost call).
+        Object outer0 = carrier[0];
+        Object outer1 = carrier[1];
+        Object outer2 = carrier[2];
+        Object outer3 = carrier[3];
+        Object outer4 = carrier[4];
+        Object outer5 = carrier[5];
+        Object outer6 = carrier[6];
+        Log4j2Call.fill(carrier, template, args, t, text, map, fluentKeys);
+        try {
+            r.recognize(Log4j2Call.READER, carrier, r.counter(), failures);
+        } catch (Throwable e) {
+            FailureReporter.rethrowIfFatal(e);
+            failures.report("counting a log call failed with " + e, e);
+        } finally {
+            Log4j2Call.restore(carrier, outer0, outer1, outer2, outer3, outer4, outer5, outer6);
+        }
+    }
+
+    /** A call through one of Log4j2's unrolled overloads: {@code n} parameters, the rest ignored. */
+    @SuppressWarnings("fallthrough")
+    private void unrolled(ErrorRecognizer r, String template, int n, @Nullable Object p0, @Nullable Object p1, @Nullable Object p2,
+            @Nullable Object p3, @Nullable Object p4, @Nullable Object p5, @Nullable Object p6, @Nullable Object p7, @Nullable Object p8,
+            @Nullable Object p9) {
+        Object[] carrier = Log4j2Call.carrier();
+        Object[] args = Log4j2Call.argumentArray(carrier, n);
+        switch (n) { // falls through: fills args[n - 1] down to args[0]
+            case 10: args[9] = p9;
+            case 9: args[8] = p8;
+            case 8: args[7] = p7;
+            case 7: args[6] = p6;
+            case 6: args[5] = p5;
+            case 5: args[4] = p4;
+            case 4: args[3] = p3;
+            case 3: args[2] = p2;
+            case 2: args[1] = p1;
+            case 1: args[0] = p0;
+            default:
+        }
+        try {
+            recognize(r, carrier, template, args, null, null, null, null);
+        } finally {
+            Arrays.fill(args, null); // the thread keeps no reference to the application's objects
+        }
+    }
+
+    /** An object as the message ({@code logger.info(dto)}, {@code logger.info("text", ex)}): text as text, others as an argument. */
+    private void object(ErrorRecognizer r, Object message, @Nullable Throwable t) {
+        Object[] carrier = Log4j2Call.carrier();
+        if (message instanceof String) {
+            recognize(r, carrier, (String) message, null, t, null, null, null);
+        } else if (message instanceof CharSequence) {
+            recognize(r, carrier, null, null, t, message, null, null);
+        } else {
+            Object[] args = Log4j2Call.argumentArray(carrier, 1);
+            args[0] = message;
+            try {
+                recognize(r, carrier, null, args, t, null, null, null);
+            } finally {
+                args[0] = null;
+            }
+        }
+    }
+
+    /**
+     * A {@link Message}, read by its kind: a map's entries as key-value pairs, an object as the message, a template with
+     * its parameters, or else the message's text ({@code getFormat()} has no reliable meaning across message kinds).
+     */
+    private void message(ErrorRecognizer r, Message message, @Nullable Throwable t) {
+        Throwable thrown;
+        try {
+            thrown = t != null ? t : message.getThrowable();
+        } catch (Throwable e) {
+            FailureReporter.rethrowIfFatal(e);
+            failures.report("a message's getThrowable() threw " + e + "; the throwable is skipped", e);
+            thrown = null;
+        }
+        if (message instanceof MapMessage) {
+            recognize(r, Log4j2Call.carrier(), null, null, thrown, null, ((MapMessage<?, ?>) message).getIndexedReadOnlyStringMap(), null);
+        } else if (message instanceof ObjectMessage) {
+            Object object = ((ObjectMessage) message).getParameter();
+            if (object != null) {
+                object(r, object, thrown);
+            } else {
+                recognize(r, Log4j2Call.carrier(), null, null, thrown, null, null, null);
+            }
+        } else if (message instanceof ParameterizedMessage) { // the template and its arguments, as for a parameterized call
+            recognize(r, Log4j2Call.carrier(), ((ParameterizedMessage) message).getFormat(), message.getParameters(), thrown, null, null, null);
+        } else { // SimpleMessage hands back its text; other kinds format themselves, read under the call's rules
+            recognize(r, Log4j2Call.carrier(), null, null, thrown, message, null, null);
+        }
     }
 
     /**
@@ -432,15 +549,16 @@ public final class DevCenterErrorFilter extends AbstractFilter {
             keys.add(CodeScanner.DEFAULT_KEY);
             options.getExtraKeys().forEach(k -> keys.add(k.trim()));
             ErrorRecognizer recognizer = null;
+            NamedCounts where = Log4j2Counts.of(configuration);
             if (reporter.errors == 0) {
-                recognizer = options.build(reporter);
+                recognizer = options.build(where, reporter);
             } else {
                 options.validate(reporter); // reports the other bad options too
             }
             if (recognizer == null) {
                 StatusLogger.getLogger().error("{} counts nothing: fix the attributes above. Logging goes on.", NAME);
             }
-            return new DevCenterErrorFilter(recognizer, options.getCounts(), Boolean.TRUE.equals(disabled), keys.toArray(new String[0]),
+            return new DevCenterErrorFilter(recognizer, where, options.getCounts(), Boolean.TRUE.equals(disabled), keys.toArray(new String[0]),
                     configuration);
         }
 

@@ -169,6 +169,55 @@ class ConfigurationTest {
         }
     }
 
+    @Test
+    void theBinderExportsTheCountsNamedInTheLoggerContext() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (Log4j2Setup setup = Log4j2Setup.of("sync.xml");
+                DevCenterErrorMetrics metrics = DevCenterErrorMetrics.builder().counts(Log4j2Counts.named(setup.context, setup.countsName)).build()) {
+            metrics.bindTo(registry);
+            assertThat(setup.filter().counts()).isSameAs(Log4j2Counts.named(setup.context, setup.countsName)).isNotSameAs(ErrorCounts.shared());
+            setup.logger("app").warn("response {}", Corpus.BLOCKED);
+            setup.context.reconfigure(); // a new filter, the same counts
+            setup.logger("app").warn("response {}", Corpus.BLOCKED);
+            FunctionCounter counter = null;
+            for (int i = 0; i < 100 && (counter == null || counter.count() < 2); i++) {
+                Thread.sleep(50); // published within DevCenterErrorMetrics.PUBLISHED_WITHIN
+                counter = registry.find(DevCenterErrorMetrics.ERRORS).tag("code", "5148").functionCounter();
+            }
+            assertThat(counter).isNotNull();
+            assertThat(counter.count()).isEqualTo(2);
+        }
+    }
+
+    /** A response object whose accessor logs, as a lazy entity or an audited getter might. */
+    public static final class LoggingResponse {
+        private final org.apache.logging.log4j.Logger log;
+
+        LoggingResponse(org.apache.logging.log4j.Logger log) {
+            this.log = log;
+        }
+
+        public Integer getCode() {
+            log.info("reading {} of {}", "code", Corpus.ATTEMPTS);
+            return 5148;
+        }
+
+        public String getMsg() {
+            return "The current IP address is blocked.";
+        }
+    }
+
+    @Test
+    void aCallMadeByAnAccessorWhileAnotherIsReadCountsItsOwnCodesAndLeavesTheOtherIntact() {
+        try (Log4j2Setup setup = Log4j2Setup.of("sync.xml")) {
+            org.apache.logging.log4j.Logger log = setup.logger("app");
+            log.info("got {} then {}", new LoggingResponse(log), Corpus.LOCKED);
+            assertThat(setup.counts.count(5148)).as("the accessor's object").isEqualTo(1);
+            assertThat(setup.counts.count(5146)).as("the call the accessor made").isEqualTo(1);
+            assertThat(setup.counts.count(5147)).as("the argument after the object, read after the nested call").isEqualTo(1);
+        }
+    }
+
     /** A response object whose getter throws, as a broken DTO or a lazy proxy might. */
     public static final class BrokenResponse {
         public Integer getCode() {

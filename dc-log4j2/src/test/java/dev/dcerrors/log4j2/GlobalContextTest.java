@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 class GlobalContextTest {
 
-    private static final ErrorCounts COUNTS = ErrorCounts.named("log4j2-global-test");
+    private static final ErrorCounts COUNTS = Log4j2Counts.named((LoggerContext) LogManager.getContext(false), "log4j2-global-test");
 
     @Test
     void configuratorReconfigureWhileLoggingThroughLogManagerAndSlf4jNeitherLosesNorDoublesCounts() throws Exception {

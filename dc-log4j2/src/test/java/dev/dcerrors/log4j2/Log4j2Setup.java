@@ -29,7 +29,7 @@ final class Log4j2Setup implements AutoCloseable {
     private Log4j2Setup(LoggerContext context, String countsName, Path configFile, Path logFile) {
         this.context = context;
         this.countsName = countsName;
-        this.counts = ErrorCounts.named(countsName);
+        this.counts = Log4j2Counts.named(context, countsName);
         this.configFile = configFile;
         this.logFile = logFile;
     }

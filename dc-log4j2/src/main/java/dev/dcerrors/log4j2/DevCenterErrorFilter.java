@@ -99,6 +99,24 @@ public final class DevCenterErrorFilter extends AbstractFilter {
         this.pairKeys = pairKeys;
     }
 
+    /**
+     * A filter that counts with {@code recognizer}, built by code ({@link InstalledFilter}): SLF4J fluent pairs count
+     * under {@code code} and the {@code extraKeys} the recognizer was built with.
+     */
+    static DevCenterErrorFilter counting(ErrorRecognizer recognizer, NamedCounts namedCounts, List<String> extraKeys, boolean includeDisabledLevels,
+            Configuration configuration) {
+        return new DevCenterErrorFilter(recognizer, namedCounts, recognizer.counts().name(), includeDisabledLevels, pairKeys(extraKeys),
+                configuration);
+    }
+
+    /** The keys whose SLF4J fluent pairs count: {@code code} and the extra keys. */
+    private static String[] pairKeys(List<String> extraKeys) {
+        List<String> keys = new ArrayList<>();
+        keys.add(CodeScanner.DEFAULT_KEY);
+        extraKeys.forEach(k -> keys.add(k.trim()));
+        return keys.toArray(new String[0]);
+    }
+
     @PluginBuilderFactory
     public static Builder newBuilder() {
         return new Builder();
@@ -545,9 +563,6 @@ public final class DevCenterErrorFilter extends AbstractFilter {
             }
             options.setExtraKeys(list(extraKey));
             options.setMessageKeys(list(messageKey));
-            List<String> keys = new ArrayList<>();
-            keys.add(CodeScanner.DEFAULT_KEY);
-            options.getExtraKeys().forEach(k -> keys.add(k.trim()));
             ErrorRecognizer recognizer = null;
             NamedCounts where = Log4j2Counts.of(configuration);
             if (reporter.errors == 0) {
@@ -558,7 +573,7 @@ public final class DevCenterErrorFilter extends AbstractFilter {
             if (recognizer == null) {
                 StatusLogger.getLogger().error("{} counts nothing: fix the attributes above. Logging goes on.", NAME);
             }
-            return new DevCenterErrorFilter(recognizer, where, options.getCounts(), Boolean.TRUE.equals(disabled), keys.toArray(new String[0]),
+            return new DevCenterErrorFilter(recognizer, where, options.getCounts(), Boolean.TRUE.equals(disabled), pairKeys(options.getExtraKeys()),
                     configuration);
         }
 

@@ -23,8 +23,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Adds DC Error Analytics to a Spring Boot application: the Logback turbo filter when Logback is present, the
- * {@link DevCenterErrorMetrics} binder when Micrometer is present (Actuator binds it to every registry,
+ * Adds DC Error Analytics to a Spring Boot application: the Logback turbo filter when Logback is present, the Log4j2
+ * filter when Log4j2 is there instead ({@code spring-boot-starter-log4j2}), the {@link DevCenterErrorMetrics} binder when Micrometer is present (Actuator binds it to every registry,
  * {@code /actuator/prometheus} included, once through Boot's composite). {@code devcenter.errors.enabled=false}
  * switches both off.
  *

@@ -81,8 +81,8 @@ public final class InstalledFilter implements PropertyChangeListener {
         }
         DevCenterErrorFilter filter = DevCenterErrorFilter.counting(recognizer, Log4j2Counts.in(context), extraKeys, includeDisabledLevels,
                 configuration);
-        filter.start();
         configuration.addFilter(filter);
+        filter.start(); // after: reports another context-wide filter declared before it
         current = filter;
     }
 

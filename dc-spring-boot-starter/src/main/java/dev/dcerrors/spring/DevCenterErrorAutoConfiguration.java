@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -112,6 +113,7 @@ public class DevCenterErrorAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = {"org.apache.logging.log4j.core.LoggerContext", "dev.dcerrors.log4j2.DevCenterErrorFilter"})
     @ConditionalOnMissingClass("ch.qos.logback.classic.LoggerContext")
+    @Conditional(Log4j2FilterInstaller.Log4j2Running.class)
     static class Log4j2Configuration {
 
         @Bean

@@ -8,6 +8,9 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Installs the Log4j2 {@code DevCenterErrorFilter} into the running Log4j2 logger context (an application on
@@ -32,6 +35,17 @@ public class Log4j2FilterInstaller implements InitializingBean, DisposableBean {
         this.options = options;
         this.recognizer = recognizer;
         this.includeDisabledLevels = includeDisabledLevels;
+    }
+
+    /**
+     * Whether Log4j2's core is the logging system running: log4j-core on the class path is not enough, since Spring Boot's
+     * Logback starter binds log4j-api to SLF4J (log4j-to-slf4j).
+     */
+    static final class Log4j2Running implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return runningContext() != null;
+        }
     }
 
     /** The running Log4j2 logger context, or null when log4j-api is bound to another implementation. */

@@ -124,7 +124,38 @@ public final class BenchmarkMain {
                         Math.round(filter.bytes - baseline.bytes) <= 0 ? "yes" : Math.round(filter.bytes - anchor.bytes) <= 0 ? "as the anchor" : "NO"));
             }
         }
+        log4j2Ratios(sb, rows);
         return sb.toString();
+    }
+
+    /** The Log4j2 filter against the same goals, with Micrometer's Log4j2Metrics as the anchor. */
+    private static void log4j2Ratios(StringBuilder sb, Map<String, Row> rows) {
+        ratio(sb, rows, "Log4j2 disabled DEBUG: filter / Log4j2Metrics", "Log4j2Benchmark.debugDisabled [dcFilter]", "Log4j2Benchmark.debugDisabled [log4j2Metrics]", 1.2, true);
+        Row dc = rows.get("Log4j2Benchmark.infoWithoutCode [dcFilter]");
+        Row none = rows.get("Log4j2Benchmark.infoWithoutCode [none]");
+        Row indexOf = rows.get("ScannerBenchmark.indexOf [RESPONSE_1K_NO_CODE]");
+        if (dc != null && none != null && indexOf != null) {
+            double added = (dc.nanos - none.nanos) / indexOf.nanos;
+            sb.append(String.format(Locale.ROOT, "| Log4j2 INFO 1 KB without a code: (filter - no filter) / indexOf | %.2f | ≤ 1.5 | %s |%n",
+                    added, added <= 1.5 ? "yes" : "NO"));
+        }
+        Row dtoFilter = rows.get("Log4j2Benchmark.infoWithDtoArgument [dcFilter]");
+        Row dtoNone = rows.get("Log4j2Benchmark.infoWithDtoArgument [none]");
+        Row dtoAnchor = rows.get("Log4j2Benchmark.infoWithDtoArgument [log4j2Metrics]");
+        if (dtoFilter != null && dtoNone != null && dtoAnchor != null) {
+            double added = (dtoFilter.nanos - dtoNone.nanos) / (dtoAnchor.nanos - dtoNone.nanos);
+            sb.append(String.format(Locale.ROOT, "| Log4j2 INFO with a DTO argument: (filter - no filter) / (Log4j2Metrics - no filter) | %.2f | ≤ 2.0 | %s |%n",
+                    added, added <= 2.0 ? "yes" : "NO"));
+        }
+        for (String call : List.of("infoWithCode", "infoWithoutCode", "infoWithDtoArgument", "debugDisabled")) {
+            Row filter = rows.get("Log4j2Benchmark." + call + " [dcFilter]");
+            Row baseline = rows.get("Log4j2Benchmark." + call + " [none]");
+            Row anchor = rows.get("Log4j2Benchmark." + call + " [log4j2Metrics]");
+            if (filter != null && baseline != null && anchor != null) {
+                sb.append(String.format(Locale.ROOT, "| Log4j2 %s: B/op filter - no filter (Log4j2Metrics - no filter) | %.0f (%.0f) | 0 | %s |%n",
+                        call, filter.bytes - baseline.bytes, anchor.bytes - baseline.bytes, Math.round(filter.bytes - baseline.bytes) <= 0 ? "yes" : "NO"));
+            }
+        }
     }
 
     private static void ratio(StringBuilder sb, Map<String, Row> rows, String label, String numerator, String denominator, double goal, boolean atMost) {

@@ -11,7 +11,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Publishes the Developer Center error counts that the Logback filter records.
+ * Publishes the Developer Center error counts that the Logback or Log4j2 filter records.
  *
  * <ul>
  *   <li>{@value #ERRORS} (Prometheus {@code devcenter_errors_total}), tags {@code code}, {@code category},
@@ -46,6 +46,7 @@ import org.jspecify.annotations.Nullable;
  * new DevCenterErrorMetrics().bindTo(registry);
  * DevCenterErrorMetrics.builder().counts(LogbackCounts.named(loggerContext, "orders")).tags(Tags.of("region", "eu"))
  *         .registerWholeCatalog(true).build().bindTo(registry);
+ * DevCenterErrorMetrics.builder().counts(Log4j2Counts.named(log4j2Context, "orders")).build().bindTo(registry);
  * }</pre>
  */
 public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {

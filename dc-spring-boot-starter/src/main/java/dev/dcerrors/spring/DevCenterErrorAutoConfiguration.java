@@ -15,15 +15,17 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Adds DC Error Analytics to a Spring Boot application: the Logback turbo filter when Logback is present, the
- * {@link DevCenterErrorMetrics} binder when Micrometer is present (Actuator binds it to every registry,
+ * Adds DC Error Analytics to a Spring Boot application: the Logback turbo filter when Logback is present, the Log4j2
+ * filter when Log4j2 is there instead ({@code spring-boot-starter-log4j2}), the {@link DevCenterErrorMetrics} binder when Micrometer is present (Actuator binds it to every registry,
  * {@code /actuator/prometheus} included, once through Boot's composite). {@code devcenter.errors.enabled=false}
  * switches both off.
  *
@@ -100,6 +102,32 @@ public class DevCenterErrorAutoConfiguration {
         TurboFilterInstaller devCenterErrorTurboFilterInstaller(RecognizerOptions options, ErrorRecognizer recognizer,
                 DevCenterErrorProperties properties) {
             return new TurboFilterInstaller(options, recognizer, properties.isIncludeDisabledLevels());
+        }
+    }
+
+    /**
+     * The Log4j2 half, for an application on {@code spring-boot-starter-log4j2}: the same as the Logback half, with the
+     * counts named in the Log4j2 logger context ({@code Log4j2Counts}), which a filter declared in log4j2-spring.xml
+     * names too.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.apache.logging.log4j.core.LoggerContext", "dev.dcerrors.log4j2.DevCenterErrorFilter"})
+    @ConditionalOnMissingClass("ch.qos.logback.classic.LoggerContext")
+    @Conditional(Log4j2FilterInstaller.Log4j2Running.class)
+    static class Log4j2Configuration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        NamedCounts devCenterNamedCounts() {
+            org.apache.logging.log4j.core.LoggerContext context = Log4j2FilterInstaller.runningContext();
+            return context != null ? dev.dcerrors.log4j2.Log4j2Counts.in(context) : new NamedCounts();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        Log4j2FilterInstaller devCenterErrorLog4j2FilterInstaller(RecognizerOptions options, ErrorRecognizer recognizer,
+                DevCenterErrorProperties properties) {
+            return new Log4j2FilterInstaller(options, recognizer, properties.isIncludeDisabledLevels());
         }
     }
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProgressOnTerminalTest {
 
     private static final Pattern BAR = Pattern.compile("\\[[#.]{30}] +\\d{1,3}% .*events, \\d+ s");
-    private static final Pattern STDIN_BAR = Pattern.compile("\\d+(\\.\\d)? [kM]?B read, [\\d,]+ events, \\d+ s");
+    private static final Pattern STDIN_BAR = Pattern.compile("\\d+(\\.\\d)? [KMGT]?B read, [\\d,]+ events, \\d+ s");
     private static final int LINES = 110_000;
 
     @TempDir

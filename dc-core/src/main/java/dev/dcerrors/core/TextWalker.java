@@ -307,8 +307,8 @@ final class TextWalker {
         int level = Chars.quoteLevel(backslashes);
         while (true) {
             int s = frames.innermostString();
-            if (s == Frames.NONE || level > frames.quoteLevel(s)) {
-                if (!frames.pushString(level, pos + 1)) {
+            if (s == Frames.NONE || level > frames.quoteLevel(s) || (level == frames.quoteLevel(s) && frames.holdsOpenJson(s))) {
+                if (!frames.pushString(level, pos + 1, quotedJsonAt(pos + 1, level))) {
                     stopped = true;
                 }
                 return;
@@ -317,6 +317,65 @@ final class TextWalker {
             frames.closeFrom(s);
             if (closesIt) {
                 return;
+            }
+        }
+    }
+
+    /**
+     * Whether the quote of {@code level} before {@code i} opens JSON quoted without escaping: an object, or an array
+     * of objects, whose first member's key is written with quotes of the same level and followed by {@code :}
+     * ({@code "{"code":…}"}, {@code "[{"code":…}]"}, {@code \"{\"code\":…}\"} in a JSON string; white space, real or
+     * escaped, may stand around the braces and the key: pretty-printed bodies). In well-formed JSON a string that
+     * starts with a brace ends before such a key could follow (a string's closing quote is followed by white space
+     * and a comma, colon or closing bracket, which no key read here holds), so the JSON string value
+     * {@code "{"} stays a string. A look-ahead over the braces, the key and white space, each character of which no other quote's
+     * look-ahead reads again.
+     */
+    private boolean quotedJsonAt(int i, int level) {
+        int q = i;
+        int c = at(q);
+        if (c == '[') {
+            q = skipJsonSpace(q + 1);
+            c = at(q);
+        }
+        if (c != '{') {
+            return false;
+        }
+        int quoteBackslashes = (1 << Math.min(level, 30)) - 1;
+        q = skipJsonSpace(q + 1);
+        if (!closesWith(q, quoteBackslashes)) {
+            return false;
+        }
+        q += quoteBackslashes + 1;
+        int keyStart = q;
+        while (Chars.isPlainKeyChar(at(q))) {
+            q++;
+        }
+        if (q == keyStart || !closesWith(q, quoteBackslashes)) {
+            return false;
+        }
+        return at(skipJsonSpace(q + quoteBackslashes + 1)) == ':';
+    }
+
+    /** Past white space, real or escaped at any level ({@code \n}, {@code \\n}, …: a run of backslashes and {@code n}, {@code r} or {@code t}). */
+    private int skipJsonSpace(int i) {
+        int q = i;
+        while (true) {
+            int c = at(q);
+            if (Chars.isSpace(c)) {
+                q++;
+            } else if (c == '\\') {
+                int r = q + 1;
+                while (at(r) == '\\') {
+                    r++;
+                }
+                int letter = at(r);
+                if (letter != 'n' && letter != 'r' && letter != 't') {
+                    return q;
+                }
+                q = r + 1;
+            } else {
+                return q;
             }
         }
     }

@@ -69,6 +69,21 @@ class ScannerPropertiesTest {
         }
     }
 
+    @Test
+    void aRequestBodyNeverCountsWhateverItsQuotingNestingOrDamage() {
+        SplittableRandom random = new SplittableRandom(SEED + 5);
+        CodeScanner[] scanners = {CodeScanner.builder().maxScanChars(Integer.MAX_VALUE).build(), CodeScanner.defaults(),
+            CodeScanner.builder().maxScanChars(61).build(), CodeScanner.builder().ignoreKeyCase(true).maxScanChars(200).build()};
+        for (int round = 0; round < 20_000; round++) {
+            String text = GeneratedText.requestBodies(random::nextInt);
+            for (CodeScanner scanner : scanners) {
+                assertThat(CodeScannerTest.found(scanner, text)).as("round %d: %s", round, text).allSatisfy(v -> assertThat(v).isLessThan(9000));
+                assertThat(CodeScannerTest.found(scanner, new StringBuilder(text))).as("round %d (generic path): %s", round, text)
+                        .allSatisfy(v -> assertThat(v).isLessThan(9000));
+            }
+        }
+    }
+
     /** Whether {@code text} opens fewer frames than the scanner tracks, with room for two more around it. */
     static boolean fitsTheNestingLimit(String text) {
         long openers = text.chars().filter(c -> c == '{' || c == '(' || c == '[' || c == '"').count();

@@ -154,7 +154,7 @@ class ScannerPropertiesTest {
     }
 
     /** A response holding {@code code}: an envelope with a message key (in either order), or prose. */
-    private static String envelope(SplittableRandom random, int code) {
+    static String envelope(SplittableRandom random, int code) {
         String value = random.nextBoolean() ? Integer.toString(code) : "\"" + code + "\"";
         String space = random.nextBoolean() ? "" : random.nextBoolean() ? " " : "\n  ";
         String filler = FILLER_KEYS[random.nextInt(FILLER_KEYS.length)];
@@ -180,7 +180,7 @@ class ScannerPropertiesTest {
     }
 
     /** Text that holds no code: digits, keys that are not code keys, URL parameters, punctuation. */
-    private static String randomNoise(SplittableRandom random) {
+    static String randomNoise(SplittableRandom random) {
         String[] parts = {" took 5032 ms ", "productCode=5032", "?code=5147", "&code=4821", " 13850321234 ", ":5032",
             "\"data\":{\"items\":[1,2,3]}", "code-", " errcode=5000 ", "\u00e9\u4e2d ", "{}", "\"jsCode\":\"5032\"",
             "{\"phone\":\"139\",\"code\":\"5146\"}", " Device(code=5371, name=x) ", "{code=4821}"};

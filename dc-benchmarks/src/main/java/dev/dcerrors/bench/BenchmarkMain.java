@@ -95,6 +95,24 @@ public final class BenchmarkMain {
         ratio(sb, rows, "scanner / indexOf, 1 KB without a code", "ScannerBenchmark.scanner [RESPONSE_1K_NO_CODE]", "ScannerBenchmark.indexOf [RESPONSE_1K_NO_CODE]", 1.5, true);
         ratio(sb, rows, "scanner / indexOf, 1 KB with a code", "ScannerBenchmark.scanner [RESPONSE_1K_WITH_CODE]", "ScannerBenchmark.indexOf [RESPONSE_1K_WITH_CODE]", 2.0, true);
         for (Input input : Input.values()) {
+            if (input.text().length() >= 1000 || input == Input.CJK_SHORT || input == Input.FORMAT_ONLY) {
+                boolean shortLine = input.text().length() < 1000;
+                ratio(sb, rows, "scanner / indexOf, " + input, "ScannerBenchmark.scanner [" + input + "]", "ScannerBenchmark.indexOf [" + input + "]",
+                        shortLine ? 5.0 : 3.0, true);
+            }
+        }
+        for (Input input : Input.values()) {
+            Row none = rows.get("FileAppenderBenchmark.info [none, " + input + "]");
+            Row dc = rows.get("FileAppenderBenchmark.info [dcTurboFilter, " + input + "]");
+            if (none != null && dc != null) {
+                double added = (dc.nanos - none.nanos) / none.nanos;
+                sb.append(String.format(Locale.ROOT, "| INFO %s to a FileAppender: (filter - no filter) / FileAppender call | %.0f%% | ≤ 50%% | %s |%n",
+                        input, 100 * added, added <= 0.5 ? "yes" : "NO"));
+                sb.append(String.format(Locale.ROOT, "| INFO %s to a FileAppender: B/op filter - no filter | %.0f | 0 | %s |%n",
+                        input, dc.bytes - none.bytes, Math.round(dc.bytes - none.bytes) <= 0 ? "yes" : "NO"));
+            }
+        }
+        for (Input input : Input.values()) {
             ratio(sb, rows, "regex / scanner, " + input, "ScannerBenchmark.regex [" + input + "]", "ScannerBenchmark.scanner [" + input + "]", 20.0, false);
         }
         ratio(sb, rows, "disabled DEBUG: filter / LogbackMetrics", "LoggingBenchmark.debugDisabled [dcTurboFilter]", "LoggingBenchmark.debugDisabled [logbackMetrics]", 1.2, true);

@@ -94,6 +94,15 @@ final class Frames {
         return true;
     }
 
+    /** How many frames are open. */
+    int depth() {
+        return depth;
+    }
+
+    boolean isQuotedJson(int stringFrame) {
+        return quotedJson[stringFrame];
+    }
+
     /** Whether string frame {@code f} holds quoted JSON and a frame (its object, array or one of their strings) is open inside it. */
     boolean holdsOpenJson(int stringFrame) {
         return quotedJson[stringFrame] && depth - 1 > stringFrame;

@@ -186,12 +186,88 @@ final class TextWalker {
                 if (stopped) {
                     return;
                 }
+                if (c == '"') {
+                    int closing = skippableStringEnd(text, p + 1);
+                    if (closing > p + 1) {
+                        p = closing; // the closing quote, read next as the walk would reach it
+                        previousJoins = false;
+                        stopAfter = frames.pendingCount() == 0 ? horizon : Integer.MAX_VALUE;
+                        continue;
+                    }
+                }
                 joins = Chars.isIdentifierChar(previous);
                 stopAfter = frames.pendingCount() == 0 ? horizon : Integer.MAX_VALUE;
             }
             previousJoins = joins;
             p++;
         }
+    }
+
+    /**
+     * When the quote just read opened a string whose content cannot change the answer, the position of the quote that
+     * closes it (with {@link #backslashes} set as the walk would have them there); else -1. The content of a string is
+     * a text of its own: it holds keys of the objects around only at its start (a quoted key, {@code "msg"}), and
+     * whatever opens inside it closes with it. So it may be passed over, with {@code String.indexOf} where the text
+     * is a String, when
+     * <ul>
+     *   <li>no key starts at its first character (the walk reads quoted keys there);</li>
+     *   <li>no code key occurs before its closing quote (nothing in it can be reported);</li>
+     *   <li>it is not JSON quoted without escaping (whose content is structure to follow);</li>
+     *   <li>its content is too short to open frames past {@link Frames#MAX_DEPTH} (which would end the walk);</li>
+     *   <li>the text is not a template (a {@code {}} in it would shift the placeholders' arguments).</li>
+     * </ul>
+     * The closing quote is the first one whose level (the backslashes before it) is at most the string's: quotes of
+     * higher levels open and close strings inside it. Each character is read at most once more, by the search.
+     */
+    private int skippableStringEnd(CharSequence text, int from) {
+        int s = frames.innermostString();
+        if (template || s == Frames.NONE || frames.contentStart(s) != from || frames.isQuotedJson(s) || from >= end) {
+            return -1;
+        }
+        CodeScanner scanner = scanner();
+        char first = text.charAt(from);
+        if (scanner.mayStartKey(first)) {
+            for (int k = 0, keys = scanner.keyCount(); k < keys; k++) {
+                if (scanner.keyStartsWith(k, first) && scanner.keyEndAt(k, text, from, end, length) >= 0) {
+                    return -1;
+                }
+            }
+        }
+        int level = frames.quoteLevel(s);
+        int room = Frames.MAX_DEPTH - frames.depth();
+        int i = from;
+        while (true) {
+            int q = intrinsic ? ((String) text).indexOf('"', i) : genericQuoteAt(text, i);
+            if (q < 0 || q >= end || q - from > room) {
+                return -1;
+            }
+            int b = 0;
+            while (q - b - 1 >= from && text.charAt(q - b - 1) == '\\') {
+                b++;
+            }
+            if (Chars.quoteLevel(b) <= level) {
+                pos = from;
+                if (horizon < from) {
+                    horizon = nextKeyOccurrence();
+                }
+                if (horizon <= q) {
+                    return -1;
+                }
+                backslashes = b;
+                return q;
+            }
+            i = q + 1;
+        }
+    }
+
+    /** The first {@code "} at or after {@code from} within the scan limit, or -1. */
+    private int genericQuoteAt(CharSequence text, int from) {
+        for (int i = from; i < end; i++) {
+            if (text.charAt(i) == '"') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -74,6 +74,8 @@ final class TextWalker {
     private int placeholders;
     /** The nearest code key occurrence at or after which the walk must go on. */
     private int horizon;
+    /** Where the walk goes on after a string {@link #onQuote} opened and closed at once, or -1. */
+    private int skipTo = -1;
     /** Where the value read by the last {@link #valueAt} ends, its closing quote included. */
     private int valueEnd;
     /** Hex digits still to read of a {@code \}{@code uXXXX} escape, and the value read so far. */
@@ -148,6 +150,7 @@ final class TextWalker {
         backslashes = 0;
         placeholders = 0;
         unicodeDigitsLeft = 0;
+        skipTo = -1;
         frames.clear();
     }
 
@@ -186,14 +189,12 @@ final class TextWalker {
                 if (stopped) {
                     return;
                 }
-                if (c == '"') {
-                    int closing = skippableStringEnd(text, p + 1);
-                    if (closing > p + 1) {
-                        p = closing; // the closing quote, read next as the walk would reach it
-                        previousJoins = false;
-                        stopAfter = frames.pendingCount() == 0 ? horizon : Integer.MAX_VALUE;
-                        continue;
-                    }
+                if (skipTo > p) {
+                    p = skipTo; // past a string opened and closed at once (onQuote)
+                    skipTo = -1;
+                    previousJoins = false;
+                    stopAfter = frames.pendingCount() == 0 ? horizon : Integer.MAX_VALUE;
+                    continue;
                 }
                 joins = Chars.isIdentifierChar(previous);
                 stopAfter = frames.pendingCount() == 0 ? horizon : Integer.MAX_VALUE;
@@ -204,24 +205,26 @@ final class TextWalker {
     }
 
     /**
-     * When the quote just read opened a string whose content cannot change the answer, the position of the quote that
-     * closes it (with {@link #backslashes} set as the walk would have them there); else -1. The content of a string is
-     * a text of its own: it holds keys of the objects around only at its start (a quoted key, {@code "msg"}), and
-     * whatever opens inside it closes with it. So it may be passed over, with {@code String.indexOf} where the text
-     * is a String, when
+     * When a quote of {@code level} before {@code from} opens a string whose content cannot change the answer, the
+     * position of the quote that closes it; else -1. The content of a string is a text of its own: it holds a key of
+     * the objects around only at its start (a quoted key, {@code "msg"}), and whatever opens inside it closes with
+     * it. So the string may be opened and closed at once, its content found with {@code String.indexOf} where the
+     * text is a String, when
      * <ul>
      *   <li>no key starts at its first character (the walk reads quoted keys there);</li>
-     *   <li>no code key occurs before its closing quote (nothing in it can be reported);</li>
-     *   <li>it is not JSON quoted without escaping (whose content is structure to follow);</li>
-     *   <li>its content is too short to open frames past {@link Frames#MAX_DEPTH} (which would end the walk);</li>
+     *   <li>it is not JSON quoted without escaping (whose content is structure to follow; the caller knows);</li>
+     *   <li>the quote that ends it has its level: quotes of higher levels open and close strings inside it, one of a
+     *       lower level would close more than this string;</li>
+     *   <li>no code key occurs before that quote (nothing in the string can be reported);</li>
+     *   <li>the string and its content cannot open frames past {@link Frames#MAX_DEPTH} (which would end the walk):
+     *       the content is shorter than the frames left;</li>
      *   <li>the text is not a template (a {@code {}} in it would shift the placeholders' arguments).</li>
      * </ul>
-     * The closing quote is the first one whose level (the backslashes before it) is at most the string's: quotes of
-     * higher levels open and close strings inside it. Each character is read at most once more, by the search.
+     * Each character is read at most once more, by the search (and a run of backslashes once more before its quote).
      */
-    private int skippableStringEnd(CharSequence text, int from) {
-        int s = frames.innermostString();
-        if (template || s == Frames.NONE || frames.contentStart(s) != from || frames.isQuotedJson(s) || from >= end) {
+    private int skippableStringEnd(CharSequence text, int from, int level) {
+        int room = Frames.MAX_DEPTH - frames.depth() - 1; // frames the content could open once the string is open
+        if (template || room < 0 || from >= end) {
             return -1;
         }
         CodeScanner scanner = scanner();
@@ -233,8 +236,6 @@ final class TextWalker {
                 }
             }
         }
-        int level = frames.quoteLevel(s);
-        int room = Frames.MAX_DEPTH - frames.depth();
         int i = from;
         while (true) {
             int q = intrinsic ? ((String) text).indexOf('"', i) : genericQuoteAt(text, i);
@@ -245,16 +246,18 @@ final class TextWalker {
             while (q - b - 1 >= from && text.charAt(q - b - 1) == '\\') {
                 b++;
             }
-            if (Chars.quoteLevel(b) <= level) {
-                pos = from;
-                if (horizon < from) {
-                    horizon = nextKeyOccurrence();
-                }
-                if (horizon <= q) {
+            int quoteLevel = Chars.quoteLevel(b);
+            if (quoteLevel <= level) {
+                if (quoteLevel < level) {
                     return -1;
                 }
-                backslashes = b;
-                return q;
+                if (horizon < from) {
+                    int at = pos;
+                    pos = from;
+                    horizon = nextKeyOccurrence();
+                    pos = at;
+                }
+                return horizon <= q ? -1 : q;
             }
             i = q + 1;
         }
@@ -384,7 +387,15 @@ final class TextWalker {
         while (true) {
             int s = frames.innermostString();
             if (s == Frames.NONE || level > frames.quoteLevel(s) || (level == frames.quoteLevel(s) && frames.holdsOpenJson(s))) {
-                if (!frames.pushString(level, pos + 1, quotedJsonAt(pos + 1, level))) {
+                boolean json = quotedJsonAt(pos + 1, level);
+                if (!json) {
+                    int closing = skippableStringEnd(text(), pos + 1, level);
+                    if (closing >= 0) {
+                        skipTo = closing + 1; // the string opens and closes: nothing in it can change the answer
+                        return;
+                    }
+                }
+                if (!frames.pushString(level, pos + 1, json)) {
                     stopped = true;
                 }
                 return;

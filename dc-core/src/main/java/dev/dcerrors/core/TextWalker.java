@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One forward walk over a text in which {@link CodeScanner} found a code key: it follows the text's structure
- * ({@link Frames}: objects, groups, strings), recognizes code and message keys where a key may start, and
- * reports each code when its place allows (the envelope rule of {@link CodeScanner}):
+ * ({@link Frames}: objects, groups, strings, JSON quoted without escaping), recognizes code and message keys where a
+ * key may start, and reports each code when its place allows (the envelope rule of {@link CodeScanner}):
  *
  * <ul>
  *   <li>a code outside any object (prose, logfmt, the top of a string's text) is reported at once;</li>
@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Each character is read about once by the walk, plus a bounded look-ahead where a key starts (the key, its
- * separator and its value). The walk ends early once no code waits and no code key occurs further on
+ * separator and its value) and where a quote opens a string (whether JSON quoted without escaping follows:
+ * {@link #quotedJsonAt}). A string whose content cannot change the answer is opened and closed at once, its closing
+ * quote found with {@code String.indexOf} ({@link #skippableStringEnd}). The walk ends early once no code waits and no code key occurs further on
  * ({@code String.indexOf}, per key, each search resuming where the last one stopped). It stops, dropping the
  * codes that wait, when more than {@link Frames#MAX_DEPTH} frames are open.
  *

@@ -88,6 +88,10 @@ class BoundedWorkTest {
             case "quoted-json-nesting" -> new String[] {"", "\"{\"code\":5147,\"data\":"};
             case "quoted-json-levels" -> new String[] {"", "\"{\\\"code\\\":5146,\"msg\\\":\"{\"code\":1,"};
             case "quoted-arrays" -> new String[] {"\"[", " {\n  \"code\" : 5147,\n  \"name\" : \"x\"\n},"};
+            // v3: what the walk passes over (string contents found with a search) while a code waits for its message key
+            case "message-after-long-data" -> new String[] {"{\"code\":5005,\"data\":{\"list\":[", "{\"k\":\"v\\\"x\",\"n\":1},"};
+            case "strings-to-pass-over" -> new String[] {"{\"code\":1,\"data\":[", "\"ab\\\\\\\"c\\\\\",\"\\\"\","};
+            case "backslash-runs-in-strings" -> new String[] {"{\"code\":1,\"data\":\"", "\\\\\\\\\\\"\""};
             default -> throw new IllegalArgumentException(kind);
         };
         StringBuilder sb = new StringBuilder(size + 64).append(prefixAndUnit[0]);
@@ -103,7 +107,7 @@ class BoundedWorkTest {
         "lombok", "deep-nesting", "groups-and-stray-closers", "quotes", "quote-levels", "backslash-runs", "unicode-escapes",
         "cjk-prose", "zero-fraction", "keys-at-string-starts", "quoted-json-envelopes", "quoted-request-bodies",
         "quoted-json-near-misses", "quoted-json-spaces", "quoted-json-backslashes", "quoted-json-nesting", "quoted-json-levels",
-        "quoted-arrays"})
+        "quoted-arrays", "message-after-long-data", "strings-to-pass-over", "backslash-runs-in-strings"})
     void workIsLinearInTheCappedLength(String kind) {
         CodeScanner scanner = CodeScanner.defaults();
         for (int size : new int[] {1_000, 64 * 1024, 4 * 1024 * 1024}) {

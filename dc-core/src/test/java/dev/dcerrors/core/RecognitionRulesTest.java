@@ -213,16 +213,20 @@ class RecognitionRulesTest {
                     counts("DC call failed: 400 Bad Request: \"{\n  \"code\" : 5032,\n  \"msg\" : \"Token verification is failed.\",\n  \"data\" : null\n}\"", 5032),
                     counts("500 Internal Server Error: \"{\"data\":{\"list\":[1,2]},\"code\":5005,\"msg\":\"busy\"}\"", 5005),
                     countsNothing("400 Bad Request: \"{\"countryCode\":\"86\",\"phone\":\"13912345678\",\"code\":\"5146\"}\""),
+                    // Spring 5's form of the same message, body in brackets: a group around JSON, read as before
+                    counts("400 Bad Request: [{\"code\":5032,\"msg\":\"Token verification is failed.\",\"data\":null}]", 5032),
                     // Apache HttpClient's wire log: a response line counts, a request line does not
                     counts("http-outgoing-0 << \"{\"code\":5147,\"msg\":\"Your account has been temporarily locked.\",\"data\":null}\"", 5147),
                     counts("http-outgoing-0 << \"{\"code\":5147,\"msg\":\"locked\",\"data\":null}[\\r][\\n]\"", 5147),
                     countsNothing("http-outgoing-0 >> \"{\"countryCode\":\"86\",\"phone\":\"13912345678\",\"code\":\"5001\"}\""),
                     countsNothing("http-outgoing-0 >> \"{\"countryCode\":\"86\",\"phone\":\"13912345678\",\"code\":\"5001\"}[\\r][\\n]\""),
-                    // a body the wire log splits over lines: each line is a text of its own, an object cut by its end does not count
+                    // a body the wire log splits over lines: each line is a text of its own; a code counts where its line holds its object's message key
                     countsNothing("http-outgoing-0 << \"{[\\n]\""),
                     countsNothing("http-outgoing-0 << \"  \"code\" : 5147,[\\n]\""),
                     countsNothing("http-outgoing-0 << \"{\"code\":5147,[\\n]\""),
                     countsNothing("http-outgoing-0 << \"  \"msg\" : \"locked\"[\\n]\""),
+                    counts("http-outgoing-0 << \"{\"code\":5147,\"msg\":\"locked\",\"data\":{[\\n]\"", 5147),
+                    countsNothing("http-outgoing-0 << \"}[\\n]\""),
                     // string concatenation, logfmt-style and single quotes
                     counts("DC response: \"{\"code\":5147,\"msg\":\"locked\"}\"", 5147),
                     counts("status=400 body=\"{\"msg\":\"locked\",\"code\":5147}\" took=12ms", 5147),

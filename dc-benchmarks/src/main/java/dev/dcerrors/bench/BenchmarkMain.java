@@ -24,7 +24,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * and the ratios against the anchors as Markdown (the tables of BENCHMARKS.md).
  *
  * <pre>
- * java -jar dc-benchmarks/target/benchmarks.jar --quick [--out results.md]   # under 5 minutes on 2 cores
+ * java -jar dc-benchmarks/target/benchmarks.jar --quick [--out results.md]   # about 12 minutes on 2 cores
  * java -jar dc-benchmarks/target/benchmarks.jar --full  [--out results.md]   # the published numbers
  * java -jar dc-benchmarks/target/benchmarks.jar [JMH options]                # plain JMH
  * </pre>

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * <p>A scan is one forward pass with no regular expressions and no backtracking: texts without a code key
  * take one {@code String.indexOf} per key; the others one walk ({@link TextWalker}) that follows the structure,
  * passes over string contents that cannot change the answer with {@code String.indexOf}, and ends past the last
- * code key once no code waits for its object's message key. Only the first {@link Builder#maxScanChars(int)
+ * code key once no code waits for its object's message key, or no message key follows for those that wait. Only the first {@link Builder#maxScanChars(int)
  * maxScanChars} characters of a text are read; a value cut by that limit is not reported, nor is a code whose
  * object's message key lies past it. Nesting deeper than 64 frames (objects, groups, strings) ends the scan of that
  * text. Nothing is allocated (the walk's scratch comes from a small lock-free pool), nothing is thrown for any text.
@@ -267,6 +267,11 @@ public final class CodeScanner {
             }
         }
         return -1;
+    }
+
+    /** Key {@code k} as written (code keys, then message keys), for {@code String.indexOf} when keys match case-sensitively. */
+    String keyText(int k) {
+        return k < keys.length ? keys[k] : messageKeys[k - keys.length];
     }
 
     /** How many code keys there are; the keys of {@link #keyEndAt} from this index on are message keys. */

@@ -51,6 +51,8 @@ final class TextWalker {
     private final Frames frames = new Frames();
     /** Per code key, where it occurs next (or {@link #NO_MORE}, {@link #STALE}). */
     private int[] nextKeyAt = new int[4];
+    /** Per message key, where it occurs next (or {@link #NO_MORE}, {@link #STALE}): searched only while codes wait. */
+    private int[] nextMessageAt = new int[8];
     /** The pool slot this walker goes back to. */
     private int slot;
 
@@ -122,6 +124,11 @@ final class TextWalker {
             for (int k = 0; k < keys; k++) {
                 nextKeyAt[k] = k < firstKey ? NO_MORE : k == firstKey ? firstAt : STALE;
             }
+            int messageKeys = scanner.keyCount() - keys;
+            if (nextMessageAt.length < messageKeys) {
+                nextMessageAt = new int[messageKeys];
+            }
+            java.util.Arrays.fill(nextMessageAt, 0, messageKeys, STALE);
             horizon = firstAt;
             run(text);
             return counted;
@@ -170,10 +177,10 @@ final class TextWalker {
             if (p > stopAfter) {
                 pos = p;
                 horizon = nextKeyOccurrence();
-                if (horizon == NO_MORE) {
-                    return; // nothing waits and no code key follows
+                stopAfter = frames.pendingCount() == 0 ? horizon : pendingReach();
+                if (stopAfter == NO_MORE) {
+                    return; // no code key follows, and nothing waits or no message key follows for what waits
                 }
-                stopAfter = horizon;
             }
             char c = text.charAt(p);
             int flags = scanner.flagsOf(c);
@@ -195,11 +202,11 @@ final class TextWalker {
                     p = skipTo; // past a string opened and closed at once (onQuote)
                     skipTo = -1;
                     previousJoins = false;
-                    stopAfter = frames.pendingCount() == 0 ? horizon : Integer.MAX_VALUE;
+                    stopAfter = frames.pendingCount() == 0 ? horizon : pendingReach();
                     continue;
                 }
                 joins = Chars.isIdentifierChar(previous);
-                stopAfter = frames.pendingCount() == 0 ? horizon : Integer.MAX_VALUE;
+                stopAfter = frames.pendingCount() == 0 ? horizon : pendingReach();
             }
             previousJoins = joins;
             p++;
@@ -361,6 +368,33 @@ final class TextWalker {
         unicodeValue = unicodeValue * 16 + digit;
         previous = --unicodeDigitsLeft == 0 ? unicodeValue : c;
         return true;
+    }
+
+    /**
+     * While codes wait for a message key: how far the walk must go before it looks again, the farther of the
+     * nearest code key occurrence ({@link #horizon}, perhaps already passed) and the nearest message key occurrence
+     * at or after {@link #pos}; {@link #NO_MORE} when neither follows. A waiting code is reported only where a message
+     * key of its object is read, and every such key is an occurrence of a message key's text: past the last one and
+     * the last code key, nothing more can be reported. Where the text is no String (or keys ignore case) the search
+     * is not made and the walk goes on to the end, as v2 did: on those texts every search is a character loop.
+     */
+    private int pendingReach() {
+        if (!intrinsic) {
+            return Integer.MAX_VALUE - 1; // never passed: the walk reads on to the end
+        }
+        CodeScanner scanner = scanner();
+        int nearestMessage = NO_MORE;
+        for (int k = scanner.codeKeyCount(), keys = scanner.keyCount(), m = 0; k < keys; k++, m++) {
+            if (nextMessageAt[m] < pos) {
+                int at = ((String) text()).indexOf(scanner.keyText(k), pos);
+                nextMessageAt[m] = at < 0 ? NO_MORE : at;
+            }
+            nearestMessage = Math.min(nearestMessage, nextMessageAt[m]);
+        }
+        if (nearestMessage == NO_MORE) {
+            return horizon; // NO_MORE only when no code key follows either
+        }
+        return horizon == NO_MORE ? nearestMessage : Math.max(horizon, nearestMessage);
     }
 
     /** The first code key occurrence at or after {@link #pos}, or {@link #NO_MORE}. */

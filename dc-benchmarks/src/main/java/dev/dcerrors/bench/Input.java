@@ -22,6 +22,8 @@ public enum Input {
     /** Shape 4: a logstash JSON line whose {@code message} holds an escaped envelope with {@code msg} after {@code data}. */
     LOGSTASH_ESCAPED_1K(logstash(1024)),
     LOGSTASH_ESCAPED_64K(logstash(64_000)),
+    /** A request body whose {@code code} comes first, before a list of items, with no message key anywhere. */
+    REQUEST_CODE_FIRST_64K(requestCodeFirst(64_000)),
     /** A short CJK log line with a code in prose. */
     CJK_SHORT("设备绑定失败，code=5049，设备已被其他用户绑定，请先解绑后重试");
 
@@ -92,6 +94,11 @@ public enum Input {
             i++;
         }
         return sb.append("],\"countryCode\":\"86\",\"phone\":\"13912345678\",\"code\":\"5146\"}").toString();
+    }
+
+    static String requestCodeFirst(int size) {
+        String last = requestCodeLast(size);
+        return "{\"code\":\"5146\",\"countryCode\":\"86\",\"phone\":\"13912345678\"," + last.substring(1, last.indexOf(",\"countryCode\"")) + "}";
     }
 
     static String logstash(int size) {

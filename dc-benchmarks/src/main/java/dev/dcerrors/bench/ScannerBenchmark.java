@@ -23,7 +23,7 @@ public class ScannerBenchmark {
 
     @Param({"RESPONSE_1K_WITH_CODE", "RESPONSE_1K_NO_CODE", "RESPONSE_64K", "FORMAT_ONLY", "R_MSG_AFTER_DATA_1K", "R_MSG_AFTER_DATA_64K",
         "SUCCESS_PAGE_1K", "SUCCESS_PAGE_64K", "REQUEST_CODE_LAST_1K", "REQUEST_CODE_LAST_64K", "LOGSTASH_ESCAPED_1K", "LOGSTASH_ESCAPED_64K",
-        "CJK_SHORT"})
+        "REQUEST_CODE_FIRST_64K", "CJK_SHORT"})
     public Input input;
 
     private String text;

@@ -372,29 +372,37 @@ final class TextWalker {
 
     /**
      * While codes wait for a message key: how far the walk must go before it looks again, the farther of the
-     * nearest code key occurrence ({@link #horizon}, perhaps already passed) and the nearest message key occurrence
-     * at or after {@link #pos}; {@link #NO_MORE} when neither follows. A waiting code is reported only where a message
-     * key of its object is read, and every such key is an occurrence of a message key's text: past the last one and
-     * the last code key, nothing more can be reported. Where the text is no String (or keys ignore case) the search
-     * is not made and the walk goes on to the end, as v2 did: on those texts every search is a character loop.
+     * nearest code key occurrence ({@link #horizon}, perhaps already passed) and some message key occurrence at or
+     * after {@link #pos}; {@link #NO_MORE} when neither follows. A waiting code is reported only where a message key
+     * of its object is read, and every such key is an occurrence of a message key's text: past the last one and the
+     * last code key, nothing more can be reported. Any occurrence ahead will do (the walk looks again when it
+     * passes it), so the keys are searched in order until one is found, each search resuming where that key's last
+     * one stopped: {@code msg}, the first default, is usually the only one searched. Where the text is no String (or
+     * keys ignore case) no search is made and the walk goes on to the end, as v2 did: there every search would be a
+     * character loop.
      */
     private int pendingReach() {
         if (!intrinsic) {
             return Integer.MAX_VALUE - 1; // never passed: the walk reads on to the end
         }
         CodeScanner scanner = scanner();
-        int nearestMessage = NO_MORE;
+        int message = NO_MORE;
         for (int k = scanner.codeKeyCount(), keys = scanner.keyCount(), m = 0; k < keys; k++, m++) {
-            if (nextMessageAt[m] < pos) {
-                int at = ((String) text()).indexOf(scanner.keyText(k), pos);
-                nextMessageAt[m] = at < 0 ? NO_MORE : at;
+            int at = nextMessageAt[m];
+            if (at != NO_MORE && at < pos) {
+                at = ((String) text()).indexOf(scanner.keyText(k), pos);
+                at = at < 0 ? NO_MORE : at;
+                nextMessageAt[m] = at;
             }
-            nearestMessage = Math.min(nearestMessage, nextMessageAt[m]);
+            if (at != NO_MORE) {
+                message = at;
+                break;
+            }
         }
-        if (nearestMessage == NO_MORE) {
+        if (message == NO_MORE) {
             return horizon; // NO_MORE only when no code key follows either
         }
-        return horizon == NO_MORE ? nearestMessage : Math.max(horizon, nearestMessage);
+        return horizon == NO_MORE ? message : Math.max(horizon, message);
     }
 
     /** The first code key occurrence at or after {@link #pos}, or {@link #NO_MORE}. */

@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Each character is read about once by the walk, plus a bounded look-ahead where a key starts (the key, its
  * separator and its value) and where a quote opens a string (whether JSON quoted without escaping follows:
  * {@link #quotedJsonAt}). A string whose content cannot change the answer is opened and closed at once, its closing
- * quote found with {@code String.indexOf} ({@link #skippableStringEnd}). The walk ends early once no code waits and no code key occurs further on
- * ({@code String.indexOf}, per key, each search resuming where the last one stopped). It stops, dropping the
+ * quote found with {@code String.indexOf} ({@link #skippableStringEnd}). The walk ends early once no code key occurs
+ * further on and either no code waits or no message key occurs further on ({@link #pendingReach}; {@code String.indexOf},
+ * per key, each search resuming where the last one stopped). It stops, dropping the
  * codes that wait, when more than {@link Frames#MAX_DEPTH} frames are open.
  *
  * <p>Walkers are scratch shared by all threads through a small lock-free pool ({@link #acquire},

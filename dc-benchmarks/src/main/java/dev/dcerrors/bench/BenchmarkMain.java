@@ -24,7 +24,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * and the ratios against the anchors as Markdown (the tables of BENCHMARKS.md).
  *
  * <pre>
- * java -jar dc-benchmarks/target/benchmarks.jar --quick [--out results.md]   # under 5 minutes on 2 cores
+ * java -jar dc-benchmarks/target/benchmarks.jar --quick [--out results.md]   # about 12 minutes on 2 cores
  * java -jar dc-benchmarks/target/benchmarks.jar --full  [--out results.md]   # the published numbers
  * java -jar dc-benchmarks/target/benchmarks.jar [JMH options]                # plain JMH
  * </pre>
@@ -94,6 +94,26 @@ public final class BenchmarkMain {
         sb.append("\n| target | measured | goal | met |\n|---|---:|---:|---|\n");
         ratio(sb, rows, "scanner / indexOf, 1 KB without a code", "ScannerBenchmark.scanner [RESPONSE_1K_NO_CODE]", "ScannerBenchmark.indexOf [RESPONSE_1K_NO_CODE]", 1.5, true);
         ratio(sb, rows, "scanner / indexOf, 1 KB with a code", "ScannerBenchmark.scanner [RESPONSE_1K_WITH_CODE]", "ScannerBenchmark.indexOf [RESPONSE_1K_WITH_CODE]", 2.0, true);
+        for (Input input : Input.values()) {
+            if (input.text().length() >= 1000 || input == Input.CJK_SHORT || input == Input.FORMAT_ONLY) {
+                boolean shortLine = input.text().length() < 1000;
+                ratio(sb, rows, "scanner / indexOf, " + input, "ScannerBenchmark.scanner [" + input + "]", "ScannerBenchmark.indexOf [" + input + "]",
+                        shortLine ? 5.0 : 3.0, true);
+            }
+        }
+        for (Input input : Input.values()) {
+            Row none = rows.get("FileAppenderBenchmark.info [none, " + input + "]");
+            Row dc = rows.get("FileAppenderBenchmark.info [dcTurboFilter, " + input + "]");
+            if (none != null && dc != null) {
+                double added = (dc.nanos - none.nanos) / none.nanos;
+                sb.append(String.format(Locale.ROOT, "| INFO %s to a FileAppender: (filter - no filter) / FileAppender call | %.0f%% | ≤ 50%% | %s |%n",
+                        input, 100 * added, added <= 0.5 ? "yes" : "NO"));
+                // 24 B are Logback's own Object[] handing the argument to turbo filters (see BENCHMARKS.md, "Allocation")
+                long extra = Math.round(dc.bytes - none.bytes);
+                sb.append(String.format(Locale.ROOT, "| INFO %s to a FileAppender: B/op filter - no filter | %d | 0 | %s |%n",
+                        input, extra, extra <= 0 ? "yes" : extra <= 32 ? "Logback's Object[] for turbo filters" : "NO"));
+            }
+        }
         for (Input input : Input.values()) {
             ratio(sb, rows, "regex / scanner, " + input, "ScannerBenchmark.regex [" + input + "]", "ScannerBenchmark.scanner [" + input + "]", 20.0, false);
         }

@@ -44,6 +44,38 @@ final class LoggingSetup {
         return context;
     }
 
+    /**
+     * A context with no turbo filter ({@code none}) or this project's ({@code dcTurboFilter}) whose root writes through
+     * a synchronous FileAppender with a PatternLayoutEncoder into {@code file}.
+     */
+    static LoggerContext fileContext(String filter, java.nio.file.Path file) {
+        LoggerContext context = newContext();
+        switch (filter) {
+            case "none" -> { }
+            case "dcTurboFilter" -> {
+                DevCenterErrorTurboFilter dc = new DevCenterErrorTurboFilter();
+                dc.setContext(context);
+                dc.setCounts("benchmark-file");
+                dc.start();
+                context.addTurboFilter(dc);
+            }
+            default -> throw new IllegalArgumentException("unknown filter variant " + filter);
+        }
+        ch.qos.logback.classic.encoder.PatternLayoutEncoder encoder = new ch.qos.logback.classic.encoder.PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n");
+        encoder.start();
+        ch.qos.logback.core.FileAppender<ILoggingEvent> appender = new ch.qos.logback.core.FileAppender<>();
+        appender.setContext(context);
+        appender.setName("file");
+        appender.setFile(file.toString());
+        appender.setAppend(true);
+        appender.setEncoder(encoder);
+        appender.start();
+        attach(context, appender);
+        return context;
+    }
+
     /** A context whose root logs through an AsyncAppender into a DevCenterErrorAppender: the scan off the caller's thread. */
     static LoggerContext asyncAppenderContext() {
         LoggerContext context = newContext();

@@ -21,7 +21,9 @@ public class ScannerBenchmark {
     private static final CodeSink ACCEPT = value -> true;
     private static final String KEY = "\"code\"";
 
-    @Param({"RESPONSE_1K_WITH_CODE", "RESPONSE_1K_NO_CODE", "RESPONSE_64K", "FORMAT_ONLY"})
+    @Param({"RESPONSE_1K_WITH_CODE", "RESPONSE_1K_NO_CODE", "RESPONSE_64K", "FORMAT_ONLY", "R_MSG_AFTER_DATA_1K", "R_MSG_AFTER_DATA_64K",
+        "SUCCESS_PAGE_1K", "SUCCESS_PAGE_64K", "REQUEST_CODE_LAST_1K", "REQUEST_CODE_LAST_64K", "LOGSTASH_ESCAPED_1K", "LOGSTASH_ESCAPED_64K",
+        "REQUEST_CODE_FIRST_64K", "CJK_SHORT"})
     public Input input;
 
     private String text;

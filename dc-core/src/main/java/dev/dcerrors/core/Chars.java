@@ -69,6 +69,14 @@ final class Chars {
         return -1;
     }
 
+    /**
+     * A character of a key as {@link TextWalker} reads it when deciding whether a quote opens quoted JSON: anything
+     * but quotes, backslashes, JSON's structural characters ({@code ,:{}[]}) and control characters.
+     */
+    static boolean isPlainKeyChar(int c) {
+        return c >= ' ' && c != '"' && c != '\\' && c != ',' && c != ':' && c != '{' && c != '}' && c != '[' && c != ']';
+    }
+
     /** A bare key right after one of these is a URL query or form parameter ({@code ?code=}, {@code &code=}). */
     static boolean isParameterStart(int c) {
         return c == '?' || c == '&';

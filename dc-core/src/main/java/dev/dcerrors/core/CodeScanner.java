@@ -8,51 +8,22 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds response codes in text by the recognition grammar (v2): a <em>key</em>, a separator and an integer
- * <em>value</em>, counted where the text's structure says it is a response code.
- *
- * <ul>
- *   <li>key: {@code code} or a configured key, quoted {@code "code"} (JSON), escaped {@code \"code\"} (JSON in
- *       a JSON string, at any level of escaping), single-quoted {@code 'code'}, or bare {@code code} (Lombok
- *       {@code Result(code=5032)}, {@code Map.toString()} {@code {code=5032}}, logfmt {@code code=5032},
- *       {@code code: 5032}). A key stands alone: only ASCII letters, digits, {@code _} and {@code $} join it to
- *       a longer identifier ({@code productCode}, {@code errcode}, {@code code_x} are not {@code code}); any
- *       other character separates, {@code -}, CJK and other non-ASCII ones included ({@code x-code=5032},
- *       {@code 绑定失败code=5049}). A bare key right after {@code ?} or {@code &} is a URL query or form
- *       parameter and is skipped. Keys match case-sensitively unless {@link Builder#ignoreKeyCase(boolean)}
- *       (ASCII folding); configured keys may be in any script ({@code 错误码}).</li>
- *   <li>separator: optional white space, {@code :} or {@code =} (or full-width {@code ：}, {@code ＝}; in a JSON
- *       string also Gson's {@code \u003d}), optional white space.</li>
- *   <li>value: an integer of one to nine digits without a sign or leading zero, optionally with a fraction of
- *       zeros ({@code 5049.0} is 5049), bare or in quotes written like the opening one ({@code "5032"},
- *       {@code \"5032\"}). A bare value ends at the end of the text or at a character that does not join
- *       identifiers; a {@code .} ends it unless a digit follows ({@code 5049.} and {@code 5049. Retrying} end
- *       a sentence, {@code 5032.5} is a decimal, {@code 5049-x} ends at {@code -}). In a
- *       {@linkplain #scanTemplate template}, the value may be the SLF4J placeholder {@code {}}, resolved from
- *       the arguments ({@code \{}} is not a placeholder); a placeholder right after the value is read as the first
- *       character its argument prints ({@code code={}.{}} with 5049 and 5 prints the decimal {@code 5049.5}), and
- *       one whose argument is neither a number nor text is taken to join the value, which then does not count.</li>
- *   <li>envelope rule: inside a delimited object — {@code {…}} (JSON, escaped JSON, {@code Map.toString()}),
- *       {@code Name(…)} (Lombok), {@code Name[…]} (record) — a code counts only when the same object, at the
- *       same nesting level, also has a {@linkplain Builder#addMessageKey message key} ({@code msg},
- *       {@code message}, {@code errorMsg}, {@code errMsg}, {@code error_msg} by default), before or after it.
- *       Outside any object (prose, logfmt, templates) a code counts as is. {@code (…)} and {@code […]} without
- *       a name before them (prose, JSON arrays) are not objects: a key in them belongs to the object around
- *       them. The content of a double-quoted string is a text of its own, read from its top: prose in a JSON
- *       string value counts as prose, escaped JSON in it is a document of its own, and neither is a key of the
- *       object holding the string. So request bodies ({@code {"phone":"139…","code":"5146"}}) and items
- *       without a message ({@code "devices":[{"code":5371,"name":"x"}]}) do not count, and each item of a batch
- *       response that carries a code and a message does.</li>
- * </ul>
+ * Finds response codes in text by the recognition rules (v3): a <em>key</em> ({@code code} or a configured one,
+ * quoted, escaped, single-quoted or bare, standing alone), a separator ({@code :} or {@code =}) and an integer
+ * <em>value</em>, counted where the text's structure says it is a response code: inside an object only when the
+ * same object also has a {@linkplain Builder#addMessageKey message key} (the envelope rule), outside any object as
+ * is. The content of a quoted string is a text of its own, and JSON quoted without escaping
+ * ({@code 400 Bad Request: "{"code":5032,"msg":"…"}"}) is JSON. The rules, with their examples, are written once,
+ * in {@code docs/RECOGNITION.md}; this class and {@link TextWalker} implement them.
  *
  * <p>A scan is one forward pass with no regular expressions and no backtracking: texts without a code key
- * take one {@code String.indexOf} per key; the others one walk ({@link TextWalker}) that reads each character
- * once, plus a bounded look-ahead where a key starts, up to the last code key or the end of the objects whose
- * codes wait for a message key. Only the first {@link Builder#maxScanChars(int) maxScanChars} characters of
- * a text are read; a value cut by that limit is not reported, nor is a code whose object's message key lies
- * past it. Nesting deeper than 64 frames (objects, groups, strings) ends the scan of that text. Nothing is
- * allocated (the walk's scratch comes from a small lock-free pool), nothing is thrown for any text. Instances are
- * immutable and thread-safe.
+ * take one {@code String.indexOf} per key; the others one walk ({@link TextWalker}) that follows the structure,
+ * passes over string contents that cannot change the answer with {@code String.indexOf}, and ends past the last
+ * code key once no code waits for its object's message key, or no message key follows for those that wait. Only the first {@link Builder#maxScanChars(int)
+ * maxScanChars} characters of a text are read; a value cut by that limit is not reported, nor is a code whose
+ * object's message key lies past it. Nesting deeper than 64 frames (objects, groups, strings) ends the scan of that
+ * text. Nothing is allocated (the walk's scratch comes from a small lock-free pool), nothing is thrown for any text.
+ * Instances are immutable and thread-safe.
  */
 public final class CodeScanner {
 
@@ -296,6 +267,11 @@ public final class CodeScanner {
             }
         }
         return -1;
+    }
+
+    /** Key {@code k} as written (code keys, then message keys), for {@code String.indexOf} when keys match case-sensitively. */
+    String keyText(int k) {
+        return k < keys.length ? keys[k] : messageKeys[k - keys.length];
     }
 
     /** How many code keys there are; the keys of {@link #keyEndAt} from this index on are message keys. */

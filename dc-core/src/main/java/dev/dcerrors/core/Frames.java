@@ -40,6 +40,8 @@ final class Frames {
     private final int[] quoteLevel = new int[MAX_DEPTH];
     /** For string frames: the position of the first character inside the quotes. */
     private final int[] contentStart = new int[MAX_DEPTH];
+    /** For string frames: whether the quotes hold JSON quoted without escaping ({@code "{"code":…}"}). */
+    private final boolean[] quotedJson = new boolean[MAX_DEPTH];
     private final int[] innermost = new int[4];
     private int depth;
 
@@ -76,8 +78,11 @@ final class Frames {
         return true;
     }
 
-    /** Opens a string whose opening quote has {@code level}; false when {@link #MAX_DEPTH} frames are open already. */
-    boolean pushString(int level, int firstCharAt) {
+    /**
+     * Opens a string whose opening quote has {@code level}; {@code json} when it holds JSON quoted without escaping,
+     * whose own quotes have the same level. False when {@link #MAX_DEPTH} frames are open already.
+     */
+    boolean pushString(int level, int firstCharAt, boolean json) {
         if (!push(STRING, false)) {
             return false;
         }
@@ -85,7 +90,22 @@ final class Frames {
         owner[f] = f;
         quoteLevel[f] = level;
         contentStart[f] = firstCharAt;
+        quotedJson[f] = json;
         return true;
+    }
+
+    /** How many frames are open. */
+    int depth() {
+        return depth;
+    }
+
+    boolean isQuotedJson(int stringFrame) {
+        return quotedJson[stringFrame];
+    }
+
+    /** Whether string frame {@code f} holds quoted JSON and a frame (its object, array or one of their strings) is open inside it. */
+    boolean holdsOpenJson(int stringFrame) {
+        return quotedJson[stringFrame] && depth - 1 > stringFrame;
     }
 
     /** Closes {@code frame} and every frame inside it; the codes waiting in them are dropped. */

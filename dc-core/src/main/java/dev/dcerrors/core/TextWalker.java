@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One forward walk over a text in which {@link CodeScanner} found a code key: it follows the text's structure
- * ({@link Frames}: objects, groups, strings), recognizes code and message keys where a key may start, and
- * reports each code when its place allows (the envelope rule of {@link CodeScanner}):
+ * ({@link Frames}: objects, groups, strings, JSON quoted without escaping), recognizes code and message keys where a
+ * key may start, and reports each code when its place allows (the envelope rule of {@link CodeScanner}):
  *
  * <ul>
  *   <li>a code outside any object (prose, logfmt, the top of a string's text) is reported at once;</li>
@@ -19,8 +19,11 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Each character is read about once by the walk, plus a bounded look-ahead where a key starts (the key, its
- * separator and its value). The walk ends early once no code waits and no code key occurs further on
- * ({@code String.indexOf}, per key, each search resuming where the last one stopped). It stops, dropping the
+ * separator and its value) and where a quote opens a string (whether JSON quoted without escaping follows:
+ * {@link #quotedJsonAt}). A string whose content cannot change the answer is opened and closed at once, its closing
+ * quote found with {@code String.indexOf} ({@link #skippableStringEnd}). The walk ends early once no code key occurs
+ * further on and either no code waits or no message key occurs further on ({@link #pendingReach}; {@code String.indexOf},
+ * per key, each search resuming where the last one stopped). It stops, dropping the
  * codes that wait, when more than {@link Frames#MAX_DEPTH} frames are open.
  *
  * <p>Walkers are scratch shared by all threads through a small lock-free pool ({@link #acquire},
@@ -49,6 +52,8 @@ final class TextWalker {
     private final Frames frames = new Frames();
     /** Per code key, where it occurs next (or {@link #NO_MORE}, {@link #STALE}). */
     private int[] nextKeyAt = new int[4];
+    /** Per message key, where it occurs next (or {@link #NO_MORE}, {@link #STALE}): searched only while codes wait. */
+    private int[] nextMessageAt = new int[8];
     /** The pool slot this walker goes back to. */
     private int slot;
 
@@ -74,6 +79,8 @@ final class TextWalker {
     private int placeholders;
     /** The nearest code key occurrence at or after which the walk must go on. */
     private int horizon;
+    /** Where the walk goes on after a string {@link #onQuote} opened and closed at once, or -1. */
+    private int skipTo = -1;
     /** Where the value read by the last {@link #valueAt} ends, its closing quote included. */
     private int valueEnd;
     /** Hex digits still to read of a {@code \}{@code uXXXX} escape, and the value read so far. */
@@ -118,6 +125,11 @@ final class TextWalker {
             for (int k = 0; k < keys; k++) {
                 nextKeyAt[k] = k < firstKey ? NO_MORE : k == firstKey ? firstAt : STALE;
             }
+            int messageKeys = scanner.keyCount() - keys;
+            if (nextMessageAt.length < messageKeys) {
+                nextMessageAt = new int[messageKeys];
+            }
+            java.util.Arrays.fill(nextMessageAt, 0, messageKeys, STALE);
             horizon = firstAt;
             run(text);
             return counted;
@@ -148,6 +160,7 @@ final class TextWalker {
         backslashes = 0;
         placeholders = 0;
         unicodeDigitsLeft = 0;
+        skipTo = -1;
         frames.clear();
     }
 
@@ -165,10 +178,10 @@ final class TextWalker {
             if (p > stopAfter) {
                 pos = p;
                 horizon = nextKeyOccurrence();
-                if (horizon == NO_MORE) {
-                    return; // nothing waits and no code key follows
+                stopAfter = frames.pendingCount() == 0 ? horizon : pendingReach();
+                if (stopAfter == NO_MORE) {
+                    return; // no code key follows, and nothing waits or no message key follows for what waits
                 }
-                stopAfter = horizon;
             }
             char c = text.charAt(p);
             int flags = scanner.flagsOf(c);
@@ -186,12 +199,88 @@ final class TextWalker {
                 if (stopped) {
                     return;
                 }
+                if (skipTo > p) {
+                    p = skipTo; // past a string opened and closed at once (onQuote)
+                    skipTo = -1;
+                    previousJoins = false;
+                    stopAfter = frames.pendingCount() == 0 ? horizon : pendingReach();
+                    continue;
+                }
                 joins = Chars.isIdentifierChar(previous);
-                stopAfter = frames.pendingCount() == 0 ? horizon : Integer.MAX_VALUE;
+                stopAfter = frames.pendingCount() == 0 ? horizon : pendingReach();
             }
             previousJoins = joins;
             p++;
         }
+    }
+
+    /**
+     * When a quote of {@code level} before {@code from} opens a string whose content cannot change the answer, the
+     * position of the quote that closes it; else -1. The content of a string is a text of its own: it holds a key of
+     * the objects around only at its start (a quoted key, {@code "msg"}), and whatever opens inside it closes with
+     * it. So the string may be opened and closed at once, its content found with {@code String.indexOf} where the
+     * text is a String, when
+     * <ul>
+     *   <li>no key starts at its first character (the walk reads quoted keys there);</li>
+     *   <li>it is not JSON quoted without escaping (whose content is structure to follow; the caller knows);</li>
+     *   <li>the quote that ends it has its level: quotes of higher levels open and close strings inside it, one of a
+     *       lower level would close more than this string;</li>
+     *   <li>no code key occurs before that quote (nothing in the string can be reported);</li>
+     *   <li>the string and its content cannot open frames past {@link Frames#MAX_DEPTH} (which would end the walk):
+     *       the content is shorter than the frames left;</li>
+     *   <li>the text is not a template (a {@code {}} in it would shift the placeholders' arguments).</li>
+     * </ul>
+     * Each character is read at most once more, by the search (and a run of backslashes once more before its quote).
+     */
+    private int skippableStringEnd(CharSequence text, int from, int level) {
+        int room = Frames.MAX_DEPTH - frames.depth() - 1; // frames the content could open once the string is open
+        if (template || room < 0 || from >= end) {
+            return -1;
+        }
+        CodeScanner scanner = scanner();
+        char first = text.charAt(from);
+        if (scanner.mayStartKey(first)) {
+            for (int k = 0, keys = scanner.keyCount(); k < keys; k++) {
+                if (scanner.keyStartsWith(k, first) && scanner.keyEndAt(k, text, from, end, length) >= 0) {
+                    return -1;
+                }
+            }
+        }
+        int i = from;
+        while (true) {
+            int q = intrinsic ? ((String) text).indexOf('"', i) : genericQuoteAt(text, i);
+            if (q < 0 || q >= end || q - from > room) {
+                return -1;
+            }
+            int b = 0;
+            while (q - b - 1 >= from && text.charAt(q - b - 1) == '\\') {
+                b++;
+            }
+            int quoteLevel = Chars.quoteLevel(b);
+            if (quoteLevel <= level) {
+                if (quoteLevel < level) {
+                    return -1;
+                }
+                if (horizon < from) {
+                    int at = pos;
+                    pos = from;
+                    horizon = nextKeyOccurrence();
+                    pos = at;
+                }
+                return horizon <= q ? -1 : q;
+            }
+            i = q + 1;
+        }
+    }
+
+    /** The first {@code "} at or after {@code from} within the scan limit, or -1. */
+    private int genericQuoteAt(CharSequence text, int from) {
+        for (int i = from; i < end; i++) {
+            if (text.charAt(i) == '"') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -282,6 +371,41 @@ final class TextWalker {
         return true;
     }
 
+    /**
+     * While codes wait for a message key: how far the walk must go before it looks again, the farther of the
+     * nearest code key occurrence ({@link #horizon}, perhaps already passed) and some message key occurrence at or
+     * after {@link #pos}; {@link #NO_MORE} when neither follows. A waiting code is reported only where a message key
+     * of its object is read, and every such key is an occurrence of a message key's text: past the last one and the
+     * last code key, nothing more can be reported. Any occurrence ahead will do (the walk looks again when it
+     * passes it), so the keys are searched in order until one is found, each search resuming where that key's last
+     * one stopped: {@code msg}, the first default, is usually the only one searched. Where the text is no String (or
+     * keys ignore case) no search is made and the walk goes on to the end, as v2 did: there every search would be a
+     * character loop.
+     */
+    private int pendingReach() {
+        if (!intrinsic) {
+            return Integer.MAX_VALUE - 1; // never passed: the walk reads on to the end
+        }
+        CodeScanner scanner = scanner();
+        int message = NO_MORE;
+        for (int k = scanner.codeKeyCount(), keys = scanner.keyCount(), m = 0; k < keys; k++, m++) {
+            int at = nextMessageAt[m];
+            if (at != NO_MORE && at < pos) {
+                at = ((String) text()).indexOf(scanner.keyText(k), pos);
+                at = at < 0 ? NO_MORE : at;
+                nextMessageAt[m] = at;
+            }
+            if (at != NO_MORE) {
+                message = at;
+                break;
+            }
+        }
+        if (message == NO_MORE) {
+            return horizon; // NO_MORE only when no code key follows either
+        }
+        return horizon == NO_MORE ? message : Math.max(horizon, message);
+    }
+
     /** The first code key occurrence at or after {@link #pos}, or {@link #NO_MORE}. */
     private int nextKeyOccurrence() {
         CodeScanner scanner = scanner();
@@ -307,8 +431,16 @@ final class TextWalker {
         int level = Chars.quoteLevel(backslashes);
         while (true) {
             int s = frames.innermostString();
-            if (s == Frames.NONE || level > frames.quoteLevel(s)) {
-                if (!frames.pushString(level, pos + 1)) {
+            if (s == Frames.NONE || level > frames.quoteLevel(s) || (level == frames.quoteLevel(s) && frames.holdsOpenJson(s))) {
+                boolean json = quotedJsonAt(pos + 1, level);
+                if (!json) {
+                    int closing = skippableStringEnd(text(), pos + 1, level);
+                    if (closing >= 0) {
+                        skipTo = closing + 1; // the string opens and closes: nothing in it can change the answer
+                        return;
+                    }
+                }
+                if (!frames.pushString(level, pos + 1, json)) {
                     stopped = true;
                 }
                 return;
@@ -317,6 +449,65 @@ final class TextWalker {
             frames.closeFrom(s);
             if (closesIt) {
                 return;
+            }
+        }
+    }
+
+    /**
+     * Whether the quote of {@code level} before {@code i} opens JSON quoted without escaping: an object, or an array
+     * of objects, whose first member's key is written with quotes of the same level and followed by {@code :}
+     * ({@code "{"code":…}"}, {@code "[{"code":…}]"}, {@code \"{\"code\":…}\"} in a JSON string; white space, real or
+     * escaped, may stand around the braces and the key: pretty-printed bodies). In well-formed JSON a string that
+     * starts with a brace ends before such a key could follow (a string's closing quote is followed by white space
+     * and a comma, colon or closing bracket, which no key read here holds), so the JSON string value
+     * {@code "{"} stays a string. A look-ahead over the braces, the key and white space, each character of which no other quote's
+     * look-ahead reads again.
+     */
+    private boolean quotedJsonAt(int i, int level) {
+        int q = i;
+        int c = at(q);
+        if (c == '[') {
+            q = skipJsonSpace(q + 1);
+            c = at(q);
+        }
+        if (c != '{') {
+            return false;
+        }
+        int quoteBackslashes = (1 << Math.min(level, 30)) - 1;
+        q = skipJsonSpace(q + 1);
+        if (!closesWith(q, quoteBackslashes)) {
+            return false;
+        }
+        q += quoteBackslashes + 1;
+        int keyStart = q;
+        while (Chars.isPlainKeyChar(at(q))) {
+            q++;
+        }
+        if (q == keyStart || !closesWith(q, quoteBackslashes)) {
+            return false;
+        }
+        return at(skipJsonSpace(q + quoteBackslashes + 1)) == ':';
+    }
+
+    /** Past white space, real or escaped at any level ({@code \n}, {@code \\n}, …: a run of backslashes and {@code n}, {@code r} or {@code t}). */
+    private int skipJsonSpace(int i) {
+        int q = i;
+        while (true) {
+            int c = at(q);
+            if (Chars.isSpace(c)) {
+                q++;
+            } else if (c == '\\') {
+                int r = q + 1;
+                while (at(r) == '\\') {
+                    r++;
+                }
+                int letter = at(r);
+                if (letter != 'n' && letter != 'r' && letter != 't') {
+                    return q;
+                }
+                q = r + 1;
+            } else {
+                return q;
             }
         }
     }

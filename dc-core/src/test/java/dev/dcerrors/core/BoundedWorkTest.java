@@ -79,6 +79,19 @@ class BoundedWorkTest {
             case "cjk-prose" -> new String[] {"", "绑定失败code：5049设备已绑定"};
             case "zero-fraction" -> new String[] {"code=5049.", "0"};
             case "keys-at-string-starts" -> new String[] {"", "\"code \"code\""};
+            // v3: JSON quoted without escaping, the look-ahead that tells it from a string, and its damage
+            case "quoted-json-envelopes" -> new String[] {"", "400 Bad Request: \"{\"code\":5147,\"msg\":\"x\"}\" "};
+            case "quoted-request-bodies" -> new String[] {"", ">> \"{\"phone\":\"139\",\"code\":\"5146\"}[\\r][\\n]\" "};
+            case "quoted-json-near-misses" -> new String[] {"code=1 ", "\"{\"code\" \"[{\"code\"\"{\"a\":\"{\","};
+            case "quoted-json-spaces" -> new String[] {"code=1 \"{", " \\n\\\\n"};
+            case "quoted-json-backslashes" -> new String[] {"code=1 \"{", "\\"};
+            case "quoted-json-nesting" -> new String[] {"", "\"{\"code\":5147,\"data\":"};
+            case "quoted-json-levels" -> new String[] {"", "\"{\\\"code\\\":5146,\"msg\\\":\"{\"code\":1,"};
+            case "quoted-arrays" -> new String[] {"\"[", " {\n  \"code\" : 5147,\n  \"name\" : \"x\"\n},"};
+            // v3: what the walk passes over (string contents found with a search) while a code waits for its message key
+            case "message-after-long-data" -> new String[] {"{\"code\":5005,\"data\":{\"list\":[", "{\"k\":\"v\\\"x\",\"n\":1},"};
+            case "strings-to-pass-over" -> new String[] {"{\"code\":1,\"data\":[", "\"ab\\\\\\\"c\\\\\",\"\\\"\","};
+            case "backslash-runs-in-strings" -> new String[] {"{\"code\":1,\"data\":\"", "\\\\\\\\\\\"\""};
             default -> throw new IllegalArgumentException(kind);
         };
         StringBuilder sb = new StringBuilder(size + 64).append(prefixAndUnit[0]);
@@ -92,7 +105,9 @@ class BoundedWorkTest {
     @ValueSource(strings = {"repeated-json-keys", "repeated-bare-keys", "near-keys", "escapes", "escaped-keys", "digits",
         "spaces-after-key", "placeholders", "adjacent-placeholders", "c", "sibling-envelopes", "request-bodies", "waiting-codes", "message-keys",
         "lombok", "deep-nesting", "groups-and-stray-closers", "quotes", "quote-levels", "backslash-runs", "unicode-escapes",
-        "cjk-prose", "zero-fraction", "keys-at-string-starts"})
+        "cjk-prose", "zero-fraction", "keys-at-string-starts", "quoted-json-envelopes", "quoted-request-bodies",
+        "quoted-json-near-misses", "quoted-json-spaces", "quoted-json-backslashes", "quoted-json-nesting", "quoted-json-levels",
+        "quoted-arrays", "message-after-long-data", "strings-to-pass-over", "backslash-runs-in-strings"})
     void workIsLinearInTheCappedLength(String kind) {
         CodeScanner scanner = CodeScanner.defaults();
         for (int size : new int[] {1_000, 64 * 1024, 4 * 1024 * 1024}) {

@@ -29,19 +29,80 @@ final class GeneratedText {
         "code：%d", "Binding rejected, code=%d.", "returned code=%d. Retrying", "code=%d.0 x", "level=warn code=%d msg=x",
         "failed (code=%d)"};
 
+    /** How a body is quoted without escaping: Spring's exception message, HttpClient's wire log, concatenation. */
+    private static final String[] QUOTED_BEFORE = {"400 Bad Request: \"", "http-outgoing-0 << \"", "http-outgoing-0 >> \"",
+        "body=\"", "DC response: \"", "body='"};
+
     private final Choices choices;
+    /** Whether the forms of issue 22 (JSON quoted without escaping) are generated too. */
+    private final boolean quotedJson;
     private final List<Integer> expected = new ArrayList<>();
 
-    private GeneratedText(Choices choices) {
+    private GeneratedText(Choices choices, boolean quotedJson) {
         this.choices = choices;
+        this.quotedJson = quotedJson;
     }
 
     /** A text and, in {@code expected}, the codes it counts (in no particular order). */
     static String generate(Choices choices, List<Integer> expected) {
-        GeneratedText generator = new GeneratedText(choices);
+        return generate(choices, expected, true);
+    }
+
+    /** Like {@link #generate}; without {@code quotedJson}, only the forms recognition v2 knew (its differential test). */
+    static String generate(Choices choices, List<Integer> expected, boolean quotedJson) {
+        GeneratedText generator = new GeneratedText(choices, quotedJson);
         String text = generator.text(0);
         expected.addAll(generator.expected);
         return text;
+    }
+
+    /**
+     * A text whose only codes are request bodies' (JSON objects with a code and no message key, values 9000 to 9999),
+     * quoted without escaping ({@code "…"}, {@code '…'}, HttpClient's {@code "…[\r][\n]"}), escaped into JSON
+     * strings, side by side and nested in each other, among envelopes whose codes are below 9000; then, half of the
+     * time, cut at any point (as the scan limit cuts). No code of 9000 or more may count. (A stray quote or backslash
+     * that changes which quotes pair can turn a fragment into prose, as a cut at the front can: that is not a request
+     * body any more, and is not generated.)
+     */
+    static String requestBodies(Choices choices) {
+        GeneratedText generator = new GeneratedText(choices, true);
+        String text = generator.bodies(0);
+        return choices.below(2) == 0 ? text : text.substring(0, choices.below(text.length() + 1));
+    }
+
+    private String bodies(int depth) {
+        StringBuilder sb = new StringBuilder();
+        int parts = 1 + choices.below(3);
+        for (int i = 0; i < parts; i++) {
+            sb.append(pick("", " ", "\n", "[\\r][\\n]"));
+            String body = requestBody(depth + 1);
+            switch (depth >= MAX_DEPTH ? 0 : choices.below(5)) {
+                case 0 -> sb.append(body);
+                case 1 -> {
+                    String before = pick(QUOTED_BEFORE);
+                    sb.append(before).append(body).append(before.endsWith("'") ? "'" : pick("\"", "[\\r][\\n]\""));
+                }
+                case 2 -> sb.append("{\"message\":\"").append(escape(bodies(depth + 1))).append("\"}");
+                case 3 -> sb.append("{\"code\":").append(4000 + choices.below(2000)).append(",\"msg\":\"").append(escape(bodies(depth + 1)))
+                        .append("\"}");
+                default -> sb.append("\"[").append(body).append(",").append(requestBody(depth + 1)).append("]\"");
+            }
+        }
+        return sb.toString();
+    }
+
+    /** An object with a code of 9000 or more and no message key; its members may hold more such objects, quoted or not. */
+    private String requestBody(int depth) {
+        List<String> fields = new ArrayList<>();
+        int code = 9000 + choices.below(1000);
+        fields.add(pick("\"code\":" + code, "\"code\":\"" + code + "\"", "\"code\" : " + code));
+        fields.add(pick("\"phone\":\"13912345678\"", "\"countryCode\":\"86\"", "\"a\":\"{\"", "\"b\":\"}\"", "\"c\":\"[{\""));
+        if (depth < MAX_DEPTH && choices.below(2) == 0) {
+            String inner = requestBody(depth + 1);
+            fields.add(pick("\"data\":" + inner, "\"body\":\"" + escape(inner) + "\"", "\"body\":\"" + inner + "\"",
+                    "\"items\":[" + inner + "]"));
+        }
+        return pick("{", "{\n  ") + String.join(pick(",", ",\n  "), shuffled(fields)) + "}";
     }
 
     /** A text of its own: the top of a log message, or the content of a JSON string. */
@@ -52,7 +113,7 @@ final class GeneratedText {
             if (i > 0) {
                 sb.append(pick(" ", " | ", "\n", "，"));
             }
-            int form = depth >= MAX_DEPTH ? choices.below(2) : choices.below(7);
+            int form = depth >= MAX_DEPTH ? choices.below(2) : choices.below(quotedJson ? 8 : 7);
             switch (form) {
                 case 0 -> sb.append(pick(NEUTRAL));
                 case 1 -> sb.append(String.format(PROSE_CODES[choices.below(PROSE_CODES.length)], counted(code())));
@@ -61,7 +122,22 @@ final class GeneratedText {
                 case 4 -> sb.append("[").append(jsonObject(depth + 1)).append(",").append(jsonObject(depth + 1)).append("]");
                 case 5 -> sb.append("{\"@timestamp\":\"2026-01-01T00:00:00Z\",\"level\":\"WARN\",\"message\":")
                         .append(jsonString(depth + 1)).append("}");
-                default -> sb.append("response: ").append(jsonString(depth + 1));
+                case 6 -> sb.append("response: ").append(jsonString(depth + 1));
+                default -> {
+                    // JSON quoted without escaping: an object (pretty-printed or not) or an array of objects
+                    String quote = pick("\"", "\"", "'");
+                    String json = jsonObject(depth + 1);
+                    if (choices.below(3) == 0) {
+                        String second = jsonObject(depth + 1);
+                        // an array is told from a string by its first object's first key: "[{}, …]" is a string, not built here
+                        json = json.equals("{}") ? "[" + second + "]" : "[" + json + "," + second + "]";
+                    }
+                    if (choices.below(2) == 0) {
+                        json = json.replace("{\"", "{\n  \"");
+                    }
+                    sb.append(pick("400 Bad Request: ", "http-outgoing-0 << ", "body=", "DC response: ")).append(quote).append(json)
+                            .append(quote.equals("\"") ? pick("\"", "[\\r][\\n]\"") : quote);
+                }
             }
         }
         return sb.toString();

@@ -202,6 +202,71 @@ class RecognitionRulesTest {
         }
     }
 
+    /** Issue 22, item 3: JSON quoted without escaping is JSON, and the envelope rule applies to it. */
+    @Nested
+    class QuotedJsonIsJson {
+
+        static Stream<Arguments> table() {
+            return Stream.of(
+                    // Spring's RestClientResponseException / HttpClientErrorException.getMessage()
+                    counts("400 Bad Request: \"{\"code\":5032,\"msg\":\"Token verification is failed.\",\"data\":null}\"", 5032),
+                    counts("DC call failed: 400 Bad Request: \"{\n  \"code\" : 5032,\n  \"msg\" : \"Token verification is failed.\",\n  \"data\" : null\n}\"", 5032),
+                    counts("500 Internal Server Error: \"{\"data\":{\"list\":[1,2]},\"code\":5005,\"msg\":\"busy\"}\"", 5005),
+                    countsNothing("400 Bad Request: \"{\"countryCode\":\"86\",\"phone\":\"13912345678\",\"code\":\"5146\"}\""),
+                    // Spring 5's form of the same message, body in brackets: a group around JSON, read as before
+                    counts("400 Bad Request: [{\"code\":5032,\"msg\":\"Token verification is failed.\",\"data\":null}]", 5032),
+                    // Apache HttpClient's wire log: a response line counts, a request line does not
+                    counts("http-outgoing-0 << \"{\"code\":5147,\"msg\":\"Your account has been temporarily locked.\",\"data\":null}\"", 5147),
+                    counts("http-outgoing-0 << \"{\"code\":5147,\"msg\":\"locked\",\"data\":null}[\\r][\\n]\"", 5147),
+                    countsNothing("http-outgoing-0 >> \"{\"countryCode\":\"86\",\"phone\":\"13912345678\",\"code\":\"5001\"}\""),
+                    countsNothing("http-outgoing-0 >> \"{\"countryCode\":\"86\",\"phone\":\"13912345678\",\"code\":\"5001\"}[\\r][\\n]\""),
+                    // a body the wire log splits over lines: each line is a text of its own; a code counts where its line holds its object's message key
+                    countsNothing("http-outgoing-0 << \"{[\\n]\""),
+                    countsNothing("http-outgoing-0 << \"  \"code\" : 5147,[\\n]\""),
+                    countsNothing("http-outgoing-0 << \"{\"code\":5147,[\\n]\""),
+                    countsNothing("http-outgoing-0 << \"  \"msg\" : \"locked\"[\\n]\""),
+                    counts("http-outgoing-0 << \"{\"code\":5147,\"msg\":\"locked\",\"data\":{[\\n]\"", 5147),
+                    countsNothing("http-outgoing-0 << \"}[\\n]\""),
+                    // string concatenation, logfmt-style and single quotes
+                    counts("DC response: \"{\"code\":5147,\"msg\":\"locked\"}\"", 5147),
+                    counts("status=400 body=\"{\"msg\":\"locked\",\"code\":5147}\" took=12ms", 5147),
+                    countsNothing("request body=\"{\"phone\":\"139\",\"code\":\"5146\"}\" sent"),
+                    counts("body='{\"code\":5147,\"msg\":\"locked\"}'", 5147),
+                    countsNothing("body='{\"phone\":\"139\",\"code\":\"5146\"}'"),
+                    // arrays: every item with a code and a message counts, items without one do not
+                    counts("batch: \"[{\"code\":5147,\"msg\":\"a\"},{\"code\":5001,\"name\":\"x\"}]\"", 5147),
+                    counts("batch: \"[ {\n  \"code\" : 5147,\n  \"msg\" : \"a\"\n} ]\"", 5147),
+                    // nested: message key only inside, or only around
+                    countsNothing("\"{\"code\":5147,\"data\":{\"msg\":\"x\"}}\""),
+                    countsNothing("\"{\"msg\":\"x\",\"data\":{\"code\":5147}}\""),
+                    // in a JSON string (a logstash line's message): quoted JSON escaped once, at its own level
+                    counts("{\"message\":\"400 Bad Request: \\\"{\\\"code\\\":5032,\\\"msg\\\":\\\"failed\\\"}\\\"\"}", 5032),
+                    counts("{\"message\":\"400 Bad Request: \\\"{\\n  \\\"code\\\" : 5032,\\n  \\\"msg\\\" : \\\"failed\\\"\\n}\\\"\"}", 5032),
+                    countsNothing("{\"message\":\"POST \\\"{\\\"phone\\\":\\\"139\\\",\\\"code\\\":\\\"5146\\\"}\\\"\"}"),
+                    // prose after the quoted JSON is read as prose
+                    counts("\"{\"phone\":\"139\",\"code\":5146}\" rejected: code=5032", 5032),
+                    // a JSON string value that merely holds a brace stays a string
+                    counts("{\"a\":\"{\",\"b\":\"}\",\"code\":5147,\"msg\":\"x\"}", 5147),
+                    countsNothing("{\"a\":\"{\",\"code\":5146}"),
+                    countsNothing("{\"a\":\"{\" , \"code\":5146,\"b\":\"}\"}"),
+                    countsNothing("{\"a\":\"[{\",\"code\":5146}"),
+                    countsNothing("[\"{\",\"code\",\":\",5146]"),
+                    // escaped JSON in a JSON string works as before
+                    counts("{\"body\":\"{\\\"code\\\":5147,\\\"msg\\\":\\\"locked\\\"}\"}", 5147),
+                    countsNothing("{\"body\":\"{\\\"phone\\\":\\\"139\\\",\\\"code\\\":\\\"5146\\\"}\"}"),
+                    // truncated or broken: the object never closes, or its key's quotes are not its opening quote's
+                    countsNothing("400 Bad Request: \"{\"code\":5032,\"data\":{\"list\":[1,2"),
+                    countsNothing("\"{\"code\":5146\""),
+                    countsNothing("\"{\\\"code\\\":5146,\"msg\":\"x\"}\""));
+        }
+
+        @ParameterizedTest
+        @MethodSource("table")
+        void anObjectBetweenQuotesIsReadAsJson(String text, int[] codes) {
+            assertCounts(CodeScanner.defaults(), text, codes);
+        }
+    }
+
     @Nested
     class Rule3SentenceEnd {
 

@@ -73,6 +73,13 @@ class ScannerFuzzTest {
         String document = GeneratedText.generate(bound -> next[0] < text.length() ? Math.floorMod(mix(text.charAt(next[0]), next[0]++), bound) : 0, expected);
         assertThat(CodeScannerTest.found(CodeScanner.builder().maxScanChars(Integer.MAX_VALUE).build(), document))
                 .as(document).containsExactlyInAnyOrderElementsOf(expected);
+
+        // Request bodies, quoted without escaping or escaped, nested, side by side, cut or damaged: none counts.
+        int[] nextBody = {0};
+        String bodies = GeneratedText.requestBodies(bound -> nextBody[0] < text.length()
+                ? Math.floorMod(mix(text.charAt(text.length() - 1 - nextBody[0]), nextBody[0]++), bound) : 0);
+        assertThat(CodeScannerTest.found(scanner, bodies)).as(bodies).allSatisfy(v -> assertThat(v).isLessThan(9000));
+        assertThat(CodeScannerTest.found(unlimited, bodies)).as(bodies).allSatisfy(v -> assertThat(v).isLessThan(9000));
     }
 
     /** Spreads a character and its position over the int range, so that any input steers the generator to varied documents. */

@@ -69,6 +69,21 @@ class ScannerPropertiesTest {
         }
     }
 
+    @Test
+    void aRequestBodyNeverCountsWhateverItsQuotingNestingOrDamage() {
+        SplittableRandom random = new SplittableRandom(SEED + 5);
+        CodeScanner[] scanners = {CodeScanner.builder().maxScanChars(Integer.MAX_VALUE).build(), CodeScanner.defaults(),
+            CodeScanner.builder().maxScanChars(61).build(), CodeScanner.builder().ignoreKeyCase(true).maxScanChars(200).build()};
+        for (int round = 0; round < 20_000; round++) {
+            String text = GeneratedText.requestBodies(random::nextInt);
+            for (CodeScanner scanner : scanners) {
+                assertThat(CodeScannerTest.found(scanner, text)).as("round %d: %s", round, text).allSatisfy(v -> assertThat(v).isLessThan(9000));
+                assertThat(CodeScannerTest.found(scanner, new StringBuilder(text))).as("round %d (generic path): %s", round, text)
+                        .allSatisfy(v -> assertThat(v).isLessThan(9000));
+            }
+        }
+    }
+
     /** Whether {@code text} opens fewer frames than the scanner tracks, with room for two more around it. */
     static boolean fitsTheNestingLimit(String text) {
         long openers = text.chars().filter(c -> c == '{' || c == '(' || c == '[' || c == '"').count();
@@ -139,7 +154,7 @@ class ScannerPropertiesTest {
     }
 
     /** A response holding {@code code}: an envelope with a message key (in either order), or prose. */
-    private static String envelope(SplittableRandom random, int code) {
+    static String envelope(SplittableRandom random, int code) {
         String value = random.nextBoolean() ? Integer.toString(code) : "\"" + code + "\"";
         String space = random.nextBoolean() ? "" : random.nextBoolean() ? " " : "\n  ";
         String filler = FILLER_KEYS[random.nextInt(FILLER_KEYS.length)];
@@ -165,7 +180,7 @@ class ScannerPropertiesTest {
     }
 
     /** Text that holds no code: digits, keys that are not code keys, URL parameters, punctuation. */
-    private static String randomNoise(SplittableRandom random) {
+    static String randomNoise(SplittableRandom random) {
         String[] parts = {" took 5032 ms ", "productCode=5032", "?code=5147", "&code=4821", " 13850321234 ", ":5032",
             "\"data\":{\"items\":[1,2,3]}", "code-", " errcode=5000 ", "\u00e9\u4e2d ", "{}", "\"jsCode\":\"5032\"",
             "{\"phone\":\"139\",\"code\":\"5146\"}", " Device(code=5371, name=x) ", "{code=4821}"};

@@ -1,0 +1,482 @@
+package dev.dcerrors.core.v2;
+
+import dev.dcerrors.core.CodeSink;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds response codes in text by the recognition grammar (v2): a <em>key</em>, a separator and an integer
+ * <em>value</em>, counted where the text's structure says it is a response code.
+ *
+ * <ul>
+ *   <li>key: {@code code} or a configured key, quoted {@code "code"} (JSON), escaped {@code \"code\"} (JSON in
+ *       a JSON string, at any level of escaping), single-quoted {@code 'code'}, or bare {@code code} (Lombok
+ *       {@code Result(code=5032)}, {@code Map.toString()} {@code {code=5032}}, logfmt {@code code=5032},
+ *       {@code code: 5032}). A key stands alone: only ASCII letters, digits, {@code _} and {@code $} join it to
+ *       a longer identifier ({@code productCode}, {@code errcode}, {@code code_x} are not {@code code}); any
+ *       other character separates, {@code -}, CJK and other non-ASCII ones included ({@code x-code=5032},
+ *       {@code 绑定失败code=5049}). A bare key right after {@code ?} or {@code &} is a URL query or form
+ *       parameter and is skipped. Keys match case-sensitively unless {@link Builder#ignoreKeyCase(boolean)}
+ *       (ASCII folding); configured keys may be in any script ({@code 错误码}).</li>
+ *   <li>separator: optional white space, {@code :} or {@code =} (or full-width {@code ：}, {@code ＝}; in a JSON
+ *       string also Gson's {@code \u003d}), optional white space.</li>
+ *   <li>value: an integer of one to nine digits without a sign or leading zero, optionally with a fraction of
+ *       zeros ({@code 5049.0} is 5049), bare or in quotes written like the opening one ({@code "5032"},
+ *       {@code \"5032\"}). A bare value ends at the end of the text or at a character that does not join
+ *       identifiers; a {@code .} ends it unless a digit follows ({@code 5049.} and {@code 5049. Retrying} end
+ *       a sentence, {@code 5032.5} is a decimal, {@code 5049-x} ends at {@code -}). In a
+ *       {@linkplain #scanTemplate template}, the value may be the SLF4J placeholder {@code {}}, resolved from
+ *       the arguments ({@code \{}} is not a placeholder); a placeholder right after the value is read as the first
+ *       character its argument prints ({@code code={}.{}} with 5049 and 5 prints the decimal {@code 5049.5}), and
+ *       one whose argument is neither a number nor text is taken to join the value, which then does not count.</li>
+ *   <li>envelope rule: inside a delimited object — {@code {…}} (JSON, escaped JSON, {@code Map.toString()}),
+ *       {@code Name(…)} (Lombok), {@code Name[…]} (record) — a code counts only when the same object, at the
+ *       same nesting level, also has a {@linkplain Builder#addMessageKey message key} ({@code msg},
+ *       {@code message}, {@code errorMsg}, {@code errMsg}, {@code error_msg} by default), before or after it.
+ *       Outside any object (prose, logfmt, templates) a code counts as is. {@code (…)} and {@code […]} without
+ *       a name before them (prose, JSON arrays) are not objects: a key in them belongs to the object around
+ *       them. The content of a double-quoted string is a text of its own, read from its top: prose in a JSON
+ *       string value counts as prose, escaped JSON in it is a document of its own, and neither is a key of the
+ *       object holding the string. So request bodies ({@code {"phone":"139…","code":"5146"}}) and items
+ *       without a message ({@code "devices":[{"code":5371,"name":"x"}]}) do not count, and each item of a batch
+ *       response that carries a code and a message does.</li>
+ * </ul>
+ *
+ * <p>A scan is one forward pass with no regular expressions and no backtracking: texts without a code key
+ * take one {@code String.indexOf} per key; the others one walk ({@link TextWalker}) that reads each character
+ * once, plus a bounded look-ahead where a key starts, up to the last code key or the end of the objects whose
+ * codes wait for a message key. Only the first {@link Builder#maxScanChars(int) maxScanChars} characters of
+ * a text are read; a value cut by that limit is not reported, nor is a code whose object's message key lies
+ * past it. Nesting deeper than 64 frames (objects, groups, strings) ends the scan of that text. Nothing is
+ * allocated (the walk's scratch comes from a small lock-free pool), nothing is thrown for any text. Instances are
+ * immutable and thread-safe.
+ */
+// Frozen copy of recognition v2 (main before issue 22), the oracle of ScannerDifferentialTest. Do not change.
+public final class CodeScanner {
+
+    /** The key every scanner recognizes. */
+    public static final String DEFAULT_KEY = "code";
+    /** The message keys every scanner recognizes: an object with a code key and one of these is a response. */
+    public static final List<String> DEFAULT_MESSAGE_KEYS = List.of("msg", "message", "errorMsg", "errMsg", "error_msg");
+    /** The default number of characters read from one text: 64 KiB. */
+    public static final int DEFAULT_MAX_SCAN_CHARS = 64 * 1024;
+    /** The largest value the scanner reports: nine digits. */
+    public static final int MAX_VALUE = 999_999_999;
+    /** The longest key that can be configured. */
+    public static final int MAX_KEY_LENGTH = 64;
+
+    static final int MAX_DIGITS = 9;
+    private static final BigDecimal MAX_DECIMAL = BigDecimal.valueOf(MAX_VALUE);
+    /** Up to this many significant digits, a decimal's double tells a fraction from none exactly. */
+    private static final int EXACT_DECIMAL_DIGITS = 15;
+
+    private static final CodeScanner DEFAULTS = builder().build();
+
+    private final String[] keys;
+    private final String[] messageKeys;
+    /** The code keys, then the message keys, folded when keys ignore case. */
+    private final char[][] keyChars;
+    /** The first characters of all keys (folded): bit c of the pair for ASCII c, and whether any is not ASCII. */
+    private final long asciiStartsLow;
+    private final long asciiStartsHigh;
+    private final boolean nonAsciiStarts;
+    private final boolean ignoreKeyCase;
+    private final int maxScanChars;
+    /** Per ASCII character, its {@link #IDENTIFIER}, {@link #KEY_START} and {@link #SPECIAL} flags. */
+    private final byte[] asciiFlags = new byte[128];
+    /** The flags of every non-ASCII character: special when a key starts with one, else none. */
+    private final byte nonAsciiFlags;
+
+    /** {@link #flagsOf}: the character joins identifiers (ASCII letters, digits, {@code _}, {@code $}). */
+    static final byte IDENTIFIER = 1;
+    /** {@link #flagsOf}: a key may start with the character (where it does not continue an identifier). */
+    static final byte KEY_START = 2;
+    /** {@link #flagsOf}: the walk must look at the character: structure, or a key start in another script. */
+    static final byte SPECIAL = 4;
+
+    private CodeScanner(List<String> keys, List<String> messageKeys, boolean ignoreKeyCase, int maxScanChars) {
+        this.keys = keys.toArray(new String[0]);
+        this.messageKeys = messageKeys.toArray(new String[0]);
+        this.ignoreKeyCase = ignoreKeyCase;
+        this.maxScanChars = maxScanChars;
+        this.keyChars = new char[this.keys.length + this.messageKeys.length][];
+        long low = 0;
+        long high = 0;
+        boolean nonAscii = false;
+        for (int k = 0; k < keyChars.length; k++) {
+            String key = k < this.keys.length ? this.keys[k] : this.messageKeys[k - this.keys.length];
+            keyChars[k] = (ignoreKeyCase ? Chars.fold(key) : key).toCharArray();
+            char first = keyChars[k][0];
+            if (first < 64) {
+                low |= 1L << first;
+            } else if (first < 128) {
+                high |= 1L << (first - 64);
+            } else {
+                nonAscii = true;
+            }
+        }
+        this.asciiStartsLow = low;
+        this.asciiStartsHigh = high;
+        this.nonAsciiStarts = nonAscii;
+        for (char c = 0; c < 128; c++) {
+            int flags = (Chars.isIdentifierChar(c) ? IDENTIFIER : 0) | (mayStartKey(c) ? KEY_START : 0)
+                    | ("\"\\{}()[]".indexOf(c) >= 0 ? SPECIAL : 0);
+            asciiFlags[c] = (byte) flags;
+        }
+        this.nonAsciiFlags = nonAscii ? SPECIAL : 0;
+    }
+
+    /** What the walk needs to know of {@code c} at once: {@link #IDENTIFIER}, {@link #KEY_START}, {@link #SPECIAL}. */
+    byte flagsOf(char c) {
+        return c < 128 ? asciiFlags[c] : nonAsciiFlags;
+    }
+
+    /**
+     * A scanner with the default key {@code code} and the default message keys, case-sensitive, reading at most
+     * 64 KiB per text.
+     */
+    public static CodeScanner defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reports each value found in {@code text} to {@code sink}, until {@code budget} values have been
+     * counted (accepted by the sink).
+     *
+     * @return how many values the sink accepted, at most {@code budget}
+     */
+    public int scan(CharSequence text, CodeSink sink, int budget) {
+        return scan(text, null, false, sink, budget);
+    }
+
+    /**
+     * Like {@link #scan}, for an SLF4J message template: a key whose value is the placeholder {@code {}}
+     * takes the value of the matching argument, when {@link #codeValue} reads one there. {@code \{}} is not a
+     * placeholder, as in SLF4J.
+     */
+    public int scanTemplate(CharSequence template, @Nullable Object @Nullable [] args, CodeSink sink, int budget) {
+        return scan(template, args, true, sink, budget);
+    }
+
+    /** Whether {@code name} is one of this scanner's keys, as used for SLF4J key-value pairs. */
+    public boolean isKey(String name) {
+        for (String key : keys) {
+            if (ignoreKeyCase ? key.equalsIgnoreCase(name) : key.equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The value of a key-value pair or template argument, read as a code, between 0 and {@value #MAX_VALUE}:
+     * an {@link Integer}, {@link Long}, {@link Short} or {@link Byte}; a {@link Double} or {@link Float} without
+     * a fractional part (Gson reads JSON numbers as doubles); an integral {@link BigInteger} or
+     * {@link BigDecimal} (of at most 15 significant digits); or a {@link CharSequence} holding only such an
+     * integer, as the grammar writes values: digits without a sign or leading zero, optionally with a fraction of
+     * zeros ({@code "5049.0"}; surrounding white space allowed). Anything else gives -1. Allocates nothing.
+     */
+    public static int codeValue(@Nullable Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            long v = ((Number) value).longValue();
+            return v >= 0 && v <= MAX_VALUE ? (int) v : -1;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return wholeValue(((Number) value).doubleValue());
+        }
+        if (value instanceof CharSequence) {
+            return parseWholeNumber((CharSequence) value);
+        }
+        if (value instanceof BigInteger) {
+            BigInteger v = (BigInteger) value;
+            return v.signum() >= 0 && v.bitLength() < 31 ? wholeValue(v.intValue()) : -1;
+        }
+        if (value instanceof BigDecimal) {
+            return decimalValue((BigDecimal) value);
+        }
+        return -1;
+    }
+
+    /** {@code v} when it is a whole number in range (NaN and infinities are not), else -1. */
+    private static int wholeValue(double v) {
+        return v >= 0 && v <= MAX_VALUE && v == Math.floor(v) ? (int) v : -1;
+    }
+
+    private static int decimalValue(BigDecimal v) {
+        if (v.signum() < 0 || v.compareTo(MAX_DECIMAL) > 0) {
+            return -1;
+        }
+        if (v.scale() == 0) {
+            return v.intValue();
+        }
+        return v.precision() <= EXACT_DECIMAL_DIGITS ? wholeValue(v.doubleValue()) : -1;
+    }
+
+    /** The value of a text holding only a code as the grammar writes it ({@code 5049}, {@code 5049.0}), else -1. */
+    private static int parseWholeNumber(CharSequence text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && Chars.isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Chars.isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        int digitsEnd = start;
+        int digitsLimit = Math.min(end, start + MAX_DIGITS + 1); // one digit too many is enough to reject
+        while (digitsEnd < digitsLimit && Chars.isDigit(text.charAt(digitsEnd))) {
+            digitsEnd++;
+        }
+        int digits = digitsEnd - start;
+        if (digits == 0 || digits > MAX_DIGITS || (digits > 1 && text.charAt(start) == '0') || !isZeroFraction(text, digitsEnd, end)) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = start; i < digitsEnd; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
+    }
+
+    /** Whether [{@code from}, {@code end}) of {@code text} is empty or a fraction of zeros: {@code .0}, {@code .00}, … */
+    private static boolean isZeroFraction(CharSequence text, int from, int end) {
+        if (from == end) {
+            return true;
+        }
+        if (text.charAt(from) != '.' || from + 1 == end) {
+            return false; // 5049x, or 5049. (which ends a sentence in text, but is no value on its own)
+        }
+        for (int i = from + 1; i < end; i++) {
+            if (text.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int scan(CharSequence text, @Nullable Object @Nullable [] args, boolean template, CodeSink sink, int budget) {
+        if (budget <= 0) {
+            return 0;
+        }
+        int end = Math.min(text.length(), maxScanChars);
+        // String.indexOf is an intrinsic; it may only be used when it cannot read past the limit.
+        boolean intrinsic = !ignoreKeyCase && text.length() <= maxScanChars && text instanceof String;
+        for (int k = 0; k < keys.length; k++) {
+            int at = occurrence(text, k, 0, end, intrinsic);
+            if (at >= 0) {
+                return TextWalker.acquire().walk(this, text, args, template, sink, budget, k, at, intrinsic);
+            }
+        }
+        return 0; // the common case: no code key at all, one indexOf per key
+    }
+
+    /** Where code key {@code k} occurs first in [{@code from}, {@code end}), anywhere, or -1. */
+    int occurrence(CharSequence text, int k, int from, int end, boolean intrinsic) {
+        if (intrinsic) {
+            return ((String) text).indexOf(keys[k], from);
+        }
+        char[] key = keyChars[k];
+        char first = key[0];
+        for (int i = from, last = end - key.length; i <= last; i++) {
+            if (fold(text.charAt(i)) != first) {
+                continue;
+            }
+            int j = 1;
+            while (j < key.length && fold(text.charAt(i + j)) == key[j]) {
+                j++;
+            }
+            if (j == key.length) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** How many code keys there are; the keys of {@link #keyEndAt} from this index on are message keys. */
+    int codeKeyCount() {
+        return keys.length;
+    }
+
+    /** How many keys {@link #keyEndAt} knows: code keys, then message keys. */
+    int keyCount() {
+        return keyChars.length;
+    }
+
+    boolean isMessageKey(int k) {
+        return k >= keys.length;
+    }
+
+    /** Whether key {@code k} starts with {@code c}, as keys match. */
+    boolean keyStartsWith(int k, char c) {
+        return keyChars[k][0] == fold(c);
+    }
+
+    /** Whether some key starts with {@code c}: a cheap test before {@link #keyEndAt}. */
+    boolean mayStartKey(char c) {
+        char f = fold(c);
+        if (f < 64) {
+            return (asciiStartsLow & (1L << f)) != 0;
+        }
+        if (f < 128) {
+            return (asciiStartsHigh & (1L << (f - 64))) != 0;
+        }
+        if (nonAsciiStarts) {
+            for (char[] key : keyChars) {
+                if (key[0] == f) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where key {@code k} ends when it starts at {@code at} and stands alone on its right (the next character does
+     * not join identifiers), or -1; -1 also when the key or the character after it lies past the scan limit.
+     */
+    int keyEndAt(int k, CharSequence text, int at, int end, int length) {
+        char[] key = keyChars[k];
+        int keyEnd = at + key.length;
+        if (keyEnd > end) {
+            return -1;
+        }
+        for (int j = 0; j < key.length; j++) {
+            if (fold(text.charAt(at + j)) != key[j]) {
+                return -1;
+            }
+        }
+        int after = Chars.at(text, keyEnd, end, length);
+        return after == Chars.TRUNCATED || Chars.isIdentifierChar(after) ? -1 : keyEnd;
+    }
+
+    private char fold(char c) {
+        return ignoreKeyCase ? Chars.fold(c) : c;
+    }
+
+    /** The code keys, in the order they are scanned. */
+    public List<String> keys() {
+        return List.of(keys);
+    }
+
+    /** The message keys: a code key counts in an object only when that object has one of these too. */
+    public List<String> messageKeys() {
+        return List.of(messageKeys);
+    }
+
+    public boolean ignoreKeyCase() {
+        return ignoreKeyCase;
+    }
+
+    public int maxScanChars() {
+        return maxScanChars;
+    }
+
+    @Override
+    public String toString() {
+        return "CodeScanner[keys=" + Arrays.toString(keys) + ", messageKeys=" + Arrays.toString(messageKeys)
+                + ", ignoreKeyCase=" + ignoreKeyCase + ", maxScanChars=" + maxScanChars + "]";
+    }
+
+    /** Configures a {@link CodeScanner}. */
+    public static final class Builder {
+
+        private final List<String> keys = new ArrayList<>(List.of(DEFAULT_KEY));
+        private final List<String> messageKeys = new ArrayList<>(DEFAULT_MESSAGE_KEYS);
+        private boolean ignoreKeyCase;
+        private int maxScanChars = DEFAULT_MAX_SCAN_CHARS;
+
+        private Builder() {
+        }
+
+        /**
+         * Adds a code key besides {@code code}, e.g. {@code errorCode} or {@code 错误码}.
+         *
+         * @throws IllegalArgumentException unless the key is 1 to 64 letters or digits of any script,
+         *         {@code _}, {@code $} or {@code -}, not starting or ending with {@code -}
+         */
+        public Builder addKey(String key) {
+            addTo(keys, "key", key);
+            return this;
+        }
+
+        /**
+         * Adds a message key besides {@code msg}, {@code message}, {@code errorMsg}, {@code errMsg} and
+         * {@code error_msg}, e.g. {@code errorMessage} or {@code 错误信息}. A message key that is also a code key
+         * is a code key.
+         *
+         * @throws IllegalArgumentException unless the key has the form {@link #addKey} expects
+         */
+        public Builder addMessageKey(String key) {
+            addTo(messageKeys, "message key", key);
+            return this;
+        }
+
+        private static void addTo(List<String> list, String what, String key) {
+            if (!isWellFormedKey(key)) {
+                throw new IllegalArgumentException(what + " '" + key + "' is not a key: expected 1 to " + MAX_KEY_LENGTH
+                        + " letters or digits of any script, '_', '$' or '-' (not first or last), without white space,"
+                        + " quotes, brackets, ':' or '=', e.g. 'errorCode' or '错误码'");
+            }
+            if (!list.contains(key)) {
+                list.add(key);
+            }
+        }
+
+        private static boolean isWellFormedKey(String key) {
+            if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || key.charAt(0) == '-' || key.charAt(key.length() - 1) == '-') {
+                return false;
+            }
+            return key.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '-');
+        }
+
+        /** Whether keys match regardless of ASCII case ({@code Code}, {@code CODE}); default false. */
+        public Builder ignoreKeyCase(boolean ignoreKeyCase) {
+            this.ignoreKeyCase = ignoreKeyCase;
+            return this;
+        }
+
+        /**
+         * How many characters of one text are read at most; default 64 KiB. A configured value is checked, and
+         * its problem told to the user, by RecognizerOptions; this is a plain precondition.
+         *
+         * @throws IllegalArgumentException unless positive
+         */
+        public Builder maxScanChars(int maxScanChars) {
+            if (maxScanChars < 1) {
+                throw new IllegalArgumentException("maxScanChars must be positive: " + maxScanChars);
+            }
+            this.maxScanChars = maxScanChars;
+            return this;
+        }
+
+        public CodeScanner build() {
+            return new CodeScanner(distinct(keys, List.of()), distinct(messageKeys, keys), ignoreKeyCase, maxScanChars);
+        }
+
+        /** The keys of {@code list} that match none before them nor any of {@code taken}, as keys match. */
+        private List<String> distinct(List<String> list, List<String> taken) {
+            List<String> seen = new ArrayList<>();
+            for (String key : taken) {
+                seen.add(ignoreKeyCase ? Chars.fold(key) : key);
+            }
+            List<String> distinct = new ArrayList<>();
+            for (String key : list) {
+                String matched = ignoreKeyCase ? Chars.fold(key) : key;
+                if (!seen.contains(matched)) {
+                    seen.add(matched);
+                    distinct.add(key);
+                }
+            }
+            return distinct;
+        }
+    }
+}

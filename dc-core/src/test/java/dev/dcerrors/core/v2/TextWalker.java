@@ -1,0 +1,687 @@
+package dev.dcerrors.core.v2;
+
+import dev.dcerrors.core.CodeSink;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One forward walk over a text in which {@link CodeScanner} found a code key: it follows the text's structure
+ * ({@link Frames}: objects, groups, strings), recognizes code and message keys where a key may start, and
+ * reports each code when its place allows (the envelope rule of {@link CodeScanner}):
+ *
+ * <ul>
+ *   <li>a code outside any object (prose, logfmt, the top of a string's text) is reported at once;</li>
+ *   <li>a code in an object that has shown a message key, or whose message key comes right after the code's
+ *       value with only a comma between ({@code "code":5147,"msg":…}), is reported at once;</li>
+ *   <li>otherwise it waits in its object: reported when a message key of that object follows, dropped when
+ *       the object closes, when the text (or the scan limit) ends first, or when the walk stops.</li>
+ * </ul>
+ *
+ * <p>Each character is read about once by the walk, plus a bounded look-ahead where a key starts (the key, its
+ * separator and its value). The walk ends early once no code waits and no code key occurs further on
+ * ({@code String.indexOf}, per key, each search resuming where the last one stopped). It stops, dropping the
+ * codes that wait, when more than {@link Frames#MAX_DEPTH} frames are open.
+ *
+ * <p>Walkers are scratch shared by all threads through a small lock-free pool ({@link #acquire},
+ * {@link #release}): a scan takes the walker of its thread's slot with one atomic swap and puts it back. A walker
+ * is made only when a slot is first used or when more scans run at once than the slots near a thread's hold.
+ * No thread-local: a thread that outlives an application (a container's pool) keeps nothing of it, so an
+ * undeployed application's class loader can be collected.
+ */
+final class TextWalker {
+
+    /** Pool slots: a power of two, four per processor, 8 to 128. */
+    private static final int SLOTS = Math.min(128, Integer.highestOneBit(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()) * 2 - 1));
+    /** Slots this far apart in the array do not share a cache line. */
+    private static final int STRIDE = 16;
+    /** How many slots, from a thread's own, a scan tries before it makes a walker. */
+    private static final int PROBES = 4;
+    private static final AtomicReferenceArray<TextWalker> POOL = new AtomicReferenceArray<>(SLOTS * STRIDE);
+    /** {@link #horizon}: no code key occurs any more. */
+    private static final int NO_MORE = Integer.MAX_VALUE;
+    /** {@link #nextKeyAt}: not searched yet from the current position. */
+    private static final int STALE = -1;
+    /** A key's form, besides the number of backslashes of its double quotes: bare ({@code code=}), single-quoted. */
+    private static final int BARE = -1;
+    private static final int SINGLE_QUOTED = -2;
+
+    private final Frames frames = new Frames();
+    /** Per code key, where it occurs next (or {@link #NO_MORE}, {@link #STALE}). */
+    private int[] nextKeyAt = new int[4];
+    /** The pool slot this walker goes back to. */
+    private int slot;
+
+    // The walk in progress; references are cleared when it ends.
+    private @Nullable CodeScanner scanner;
+    private @Nullable CharSequence text;
+    private @Nullable Object @Nullable [] args;
+    private @Nullable CodeSink sink;
+    private boolean template;
+    private boolean intrinsic;
+    private int end;
+    private int length;
+    private int budget;
+    private int counted;
+    private boolean stopped;
+    /** The position being read. */
+    private int pos;
+    /** The character before {@link #pos}, or {@link Chars#END}. */
+    private int previous;
+    /** How many backslashes immediately precede {@link #pos}. */
+    private int backslashes;
+    /** How many SLF4J placeholders {@code {}} start before {@link #pos}. */
+    private int placeholders;
+    /** The nearest code key occurrence at or after which the walk must go on. */
+    private int horizon;
+    /** Where the value read by the last {@link #valueAt} ends, its closing quote included. */
+    private int valueEnd;
+    /** Hex digits still to read of a {@code \}{@code uXXXX} escape, and the value read so far. */
+    private int unicodeDigitsLeft;
+    private int unicodeValue;
+
+    private TextWalker() {
+    }
+
+    /** A walker from the pool: its thread's slot's, or a nearby one's, or a new one. */
+    static TextWalker acquire() {
+        int home = (int) Thread.currentThread().getId();
+        for (int i = 0; i < PROBES; i++) {
+            int slot = ((home + i) & (SLOTS - 1)) * STRIDE;
+            TextWalker walker = POOL.getAndSet(slot, null);
+            if (walker != null) {
+                walker.slot = slot;
+                return walker;
+            }
+        }
+        TextWalker walker = new TextWalker(); // a slot's first use, or many scans at once
+        walker.slot = (home & (SLOTS - 1)) * STRIDE;
+        return walker;
+    }
+
+    private void release() {
+        POOL.setRelease(slot, this);
+    }
+
+    /**
+     * Walks {@code text}, where code key {@code firstKey} occurs at {@code firstAt} (and no code key before
+     * it occurs at all); returns how many codes the sink accepted, at most {@code budget}.
+     */
+    int walk(CodeScanner scanner, CharSequence text, @Nullable Object @Nullable [] args, boolean template, CodeSink sink,
+            int budget, int firstKey, int firstAt, boolean intrinsic) {
+        try {
+            start(scanner, text, args, template, sink, budget, intrinsic);
+            int keys = scanner.codeKeyCount();
+            if (nextKeyAt.length < keys) {
+                nextKeyAt = new int[keys];
+            }
+            for (int k = 0; k < keys; k++) {
+                nextKeyAt[k] = k < firstKey ? NO_MORE : k == firstKey ? firstAt : STALE;
+            }
+            horizon = firstAt;
+            run(text);
+            return counted;
+        } finally {
+            this.scanner = null;
+            this.text = null;
+            this.args = null;
+            this.sink = null;
+            release();
+        }
+    }
+
+    private void start(CodeScanner scanner, CharSequence text, @Nullable Object @Nullable [] args, boolean template,
+            CodeSink sink, int budget, boolean intrinsic) {
+        this.scanner = scanner;
+        this.text = text;
+        this.args = args;
+        this.template = template;
+        this.sink = sink;
+        this.budget = budget;
+        this.intrinsic = intrinsic;
+        this.length = text.length();
+        this.end = Math.min(length, scanner.maxScanChars());
+        counted = 0;
+        stopped = false;
+        pos = 0;
+        previous = Chars.END;
+        backslashes = 0;
+        placeholders = 0;
+        unicodeDigitsLeft = 0;
+        frames.clear();
+    }
+
+    /**
+     * The walk: characters that change nothing (no structure, no escape, no key start) are passed over in
+     * registers; the others go to {@link #step}, with the walk's position and state in fields. When no code
+     * waits, the walk ends past the last code key occurrence.
+     */
+    private void run(CharSequence text) {
+        CodeScanner scanner = scanner();
+        int p = pos;
+        int stopAfter = horizon;
+        boolean previousJoins = false;
+        while (p < end) {
+            if (p > stopAfter) {
+                pos = p;
+                horizon = nextKeyOccurrence();
+                if (horizon == NO_MORE) {
+                    return; // nothing waits and no code key follows
+                }
+                stopAfter = horizon;
+            }
+            char c = text.charAt(p);
+            int flags = scanner.flagsOf(c);
+            boolean joins = (flags & CodeScanner.IDENTIFIER) != 0;
+            boolean plain = (flags & CodeScanner.SPECIAL) == 0 && ((flags & CodeScanner.KEY_START) == 0 || (joins && previousJoins));
+            if (plain && backslashes == 0 && unicodeDigitsLeft == 0) {
+                int runEnd = plainRunEnd(text, scanner, p + 1, joins);
+                previous = runEnd == p + 1 ? c : text.charAt(runEnd - 1);
+                previousJoins = Chars.isIdentifierChar(previous);
+                p = runEnd;
+                continue;
+            } else {
+                pos = p;
+                step(c);
+                if (stopped) {
+                    return;
+                }
+                joins = Chars.isIdentifierChar(previous);
+                stopAfter = frames.pendingCount() == 0 ? horizon : Integer.MAX_VALUE;
+            }
+            previousJoins = joins;
+            p++;
+        }
+    }
+
+    /**
+     * Where the run of characters that change nothing, from {@code from} on, ends: a loop with no call and no
+     * field written, which the compiler keeps in registers.
+     */
+    private int plainRunEnd(CharSequence text, CodeScanner scanner, int from, boolean previousJoins) {
+        int p = from;
+        boolean prevJoins = previousJoins;
+        while (p < end) {
+            int flags = scanner.flagsOf(text.charAt(p));
+            boolean joins = (flags & CodeScanner.IDENTIFIER) != 0;
+            if ((flags & CodeScanner.SPECIAL) != 0 || ((flags & CodeScanner.KEY_START) != 0 && !(joins && prevJoins))) {
+                break;
+            }
+            prevJoins = joins;
+            p++;
+        }
+        return p;
+    }
+
+    private void step(char c) {
+        if (unicodeDigitsLeft > 0 && readUnicodeDigit(c)) {
+            backslashes = 0;
+            return;
+        }
+        int seenAs = c;
+        switch (c) {
+            case '\\':
+                backslashes++;
+                previous = c;
+                return;
+            case '"':
+                onQuote();
+                break;
+            case '{':
+                countPlaceholder();
+                open(Frames.BRACE, true);
+                break;
+            case '(':
+                open(Frames.PAREN, Chars.isIdentifierChar(previous)); // Result(code=…): an object; (code=…): a group
+                break;
+            case '[':
+                open(Frames.BRACKET, Chars.isIdentifierChar(previous)); // Result[code=…]: an object; […]: a group
+                break;
+            case '}':
+                close(Frames.BRACE);
+                break;
+            case ')':
+                close(Frames.PAREN);
+                break;
+            case ']':
+                close(Frames.BRACKET);
+                break;
+            default:
+                if (backslashes > 0 && Chars.isEscapeLetter(c)) {
+                    seenAs = ' '; // \n, \t, …: white space of the text a JSON string holds
+                    if (c == 'u') {
+                        unicodeDigitsLeft = 4;
+                        unicodeValue = 0;
+                    }
+                } else if (startsWord(c) && scanner().mayStartKey(c)) {
+                    onKeyStart(c);
+                }
+        }
+        backslashes = 0;
+        previous = seenAs;
+    }
+
+    /** Whether {@code c} does not continue an identifier: a key may start here ({@code x错误码} holds {@code 错误码}). */
+    private boolean startsWord(char c) {
+        return !Chars.isIdentifierChar(c) || !Chars.isIdentifierChar(previous);
+    }
+
+    /**
+     * Reads a hex digit of a {@code \}{@code uXXXX} escape; after the fourth, the previous character is the one
+     * it stands for (Gson writes {@code =} and {@code &} as {@code \}{@code u003d} and {@code \}{@code u0026}).
+     * False, ending the escape, when {@code c} is not a hex digit.
+     */
+    private boolean readUnicodeDigit(char c) {
+        int digit = Chars.hexValue(c);
+        if (digit < 0) {
+            unicodeDigitsLeft = 0;
+            return false;
+        }
+        unicodeValue = unicodeValue * 16 + digit;
+        previous = --unicodeDigitsLeft == 0 ? unicodeValue : c;
+        return true;
+    }
+
+    /** The first code key occurrence at or after {@link #pos}, or {@link #NO_MORE}. */
+    private int nextKeyOccurrence() {
+        CodeScanner scanner = scanner();
+        int nearest = NO_MORE;
+        for (int k = 0, keys = scanner.codeKeyCount(); k < keys; k++) {
+            if (nextKeyAt[k] < pos) {
+                int at = scanner.occurrence(text(), k, pos, end, intrinsic);
+                nextKeyAt[k] = at < 0 ? NO_MORE : at;
+            }
+            nearest = Math.min(nearest, nextKeyAt[k]);
+        }
+        return nearest;
+    }
+
+    // --- structure ---
+
+    /**
+     * A quote opens a string, or closes the innermost one. Its level ({@link Chars#quoteLevel}) tells which:
+     * a quote of the innermost string's level closes it; a higher level opens a string inside it (escaped
+     * JSON in a JSON string); a lower level closes strings down to its own.
+     */
+    private void onQuote() {
+        int level = Chars.quoteLevel(backslashes);
+        while (true) {
+            int s = frames.innermostString();
+            if (s == Frames.NONE || level > frames.quoteLevel(s)) {
+                if (!frames.pushString(level, pos + 1)) {
+                    stopped = true;
+                }
+                return;
+            }
+            boolean closesIt = level == frames.quoteLevel(s);
+            frames.closeFrom(s);
+            if (closesIt) {
+                return;
+            }
+        }
+    }
+
+    private void open(int kind, boolean object) {
+        if (!frames.push(kind, object)) {
+            stopped = true; // deeper than MAX_DEPTH: the rest of the text is not read
+        }
+    }
+
+    /** A closer closes the innermost frame of its kind in the current text (not outside the innermost string); else it is prose. */
+    private void close(int kind) {
+        int f = frames.innermost(kind);
+        if (f != Frames.NONE && f > frames.innermostString()) {
+            frames.closeFrom(f);
+        }
+    }
+
+    /** An SLF4J placeholder {@code {}} starts here, unless escaped as {@code \{}} (SLF4J: {@code \\{}} is one). */
+    private void countPlaceholder() {
+        if (template && backslashes != 1 && at(pos + 1) == '}') {
+            placeholders++;
+        }
+    }
+
+    // --- keys ---
+
+    private void onKeyStart(char c) {
+        CodeScanner scanner = scanner();
+        for (int k = 0, keys = scanner.keyCount(); k < keys; k++) {
+            if (scanner.keyStartsWith(k, c)) {
+                int keyEnd = scanner.keyEndAt(k, text(), pos, end, length);
+                if (keyEnd >= 0 && recognize(k, keyEnd)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether key {@code k}, found at {@link #pos} up to {@code keyEnd}, is a key here: quoted ({@code "code"},
+     * at any escaping level), single-quoted ({@code 'code'}) or bare, then a separator; a code key then needs
+     * a value. Reports or defers the code, or marks the message key.
+     */
+    private boolean recognize(int k, int keyEnd) {
+        int owner;
+        int q;
+        int keyForm;
+        int s = frames.innermostString();
+        int afterQuote = s == Frames.NONE || frames.contentStart(s) != pos ? -1 : afterClosingQuote(keyEnd, frames.quoteLevel(s));
+        if (afterQuote >= 0) {
+            owner = frames.ownerBelow(s); // the whole string is the key: a key of the text around the string
+            q = afterQuote;
+            keyForm = afterQuote - keyEnd - 1; // the backslashes of its quotes
+        } else if (previous == '\'' && at(keyEnd) == '\'') {
+            owner = frames.owner();
+            q = keyEnd + 1;
+            keyForm = SINGLE_QUOTED;
+        } else if (Chars.isParameterStart(previous)) {
+            return false; // ?code=, &code=: a URL query or form parameter, e.g. an SMS code the user typed
+        } else {
+            owner = frames.owner();
+            q = keyEnd;
+            keyForm = BARE;
+        }
+        q = afterSeparator(q);
+        if (q < 0) {
+            return false;
+        }
+        if (scanner().isMessageKey(k)) {
+            onMessageKey(owner);
+            return true;
+        }
+        int value = valueAt(q);
+        if (value < 0) {
+            return false;
+        }
+        onCode(owner, value, keyForm);
+        return true;
+    }
+
+    /** After a key of string content ending at {@code i}: the position after the quote that closes that string, or -1. */
+    private int afterClosingQuote(int i, int level) {
+        int backslashesBefore = (1 << Math.min(level, 30)) - 1; // the closing quote is written with exactly these
+        for (int j = 0; j < backslashesBefore; j++) {
+            if (at(i + j) != '\\') {
+                return -1;
+            }
+        }
+        return at(i + backslashesBefore) == '"' ? i + backslashesBefore + 1 : -1;
+    }
+
+    /**
+     * Past optional white space, a separator and optional white space; -1 when there is no separator. The
+     * separator may be escaped in a JSON string as {@code \}{@code u003d} or {@code \}{@code u003a} (Gson).
+     */
+    private int afterSeparator(int i) {
+        int q = skipSpaces(i);
+        if (Chars.isSeparator(at(q))) {
+            q++;
+        } else {
+            q = afterEscapedSeparator(q);
+            if (q < 0) {
+                return -1;
+            }
+        }
+        return skipSpaces(q);
+    }
+
+    /** Past backslashes, {@code u} and four hex digits that stand for a separator at {@code i}; else -1. */
+    private int afterEscapedSeparator(int i) {
+        int q = i;
+        while (at(q) == '\\') {
+            q++;
+        }
+        if (q == i || at(q) != 'u') {
+            return -1;
+        }
+        int c = 0;
+        for (int j = 1; j <= 4; j++) {
+            int digit = Chars.hexValue(at(q + j));
+            if (digit < 0) {
+                return -1;
+            }
+            c = c * 16 + digit;
+        }
+        return Chars.isSeparator(c) ? q + 5 : -1;
+    }
+
+    /**
+     * Reports a code found in prose, or in an object known to have a message key, or in an object whose message
+     * key comes right after the code's value ({@code "code":5147,"msg":…}, {@code code=5049, msg=…}: only a comma
+     * between, so the same object); else the code waits in its object.
+     */
+    private void onCode(int owner, int value, int keyForm) {
+        if (!frames.isObject(owner) || frames.hasMessage(owner)) {
+            emit(value); // prose, the top of a string's text, or an object known to be a response
+        } else if (messageKeyFollows(valueEnd, keyForm)) {
+            frames.markMessage(owner);
+            emit(value);
+        } else {
+            frames.defer(owner, value);
+        }
+    }
+
+    /**
+     * Whether a message key written like the code key ({@code keyForm}: the backslashes of its double quotes,
+     * {@link #SINGLE_QUOTED} or {@link #BARE}) and a separator follow {@code i} after a comma: the next key of
+     * the same object. A shortcut that decides what the walk would decide at that key, bounded by the key's length.
+     */
+    private boolean messageKeyFollows(int i, int keyForm) {
+        int q = skipSpaces(i);
+        if (at(q) != ',') {
+            return false;
+        }
+        q = skipSpaces(q + 1);
+        int keyStart = q + (keyForm == BARE ? 0 : keyForm == SINGLE_QUOTED ? 1 : keyForm + 1);
+        if (keyForm == SINGLE_QUOTED ? at(q) != '\'' : keyForm != BARE && !closesWith(q, keyForm)) {
+            return false;
+        }
+        CodeScanner scanner = scanner();
+        for (int k = scanner.codeKeyCount(), keys = scanner.keyCount(); k < keys; k++) {
+            int keyEnd = scanner.keyEndAt(k, text(), keyStart, end, length);
+            if (keyEnd < 0) {
+                continue;
+            }
+            int afterKey = keyForm == BARE ? keyEnd
+                    : keyForm == SINGLE_QUOTED ? (at(keyEnd) == '\'' ? keyEnd + 1 : -1)
+                    : (closesWith(keyEnd, keyForm) ? keyEnd + keyForm + 1 : -1);
+            if (afterKey >= 0 && afterSeparator(afterKey) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void onMessageKey(int owner) {
+        if (!frames.isObject(owner)) {
+            return; // a message key in prose decides nothing
+        }
+        frames.markMessage(owner);
+        int first = frames.firstPendingOf(owner);
+        for (int i = first; i < frames.pendingCount() && !stopped; i++) {
+            emit(frames.pendingValue(i));
+        }
+        frames.dropPendingFrom(first);
+    }
+
+    private void emit(int value) {
+        if (sink().accept(value) && ++counted >= budget) {
+            stopped = true;
+        }
+    }
+
+    // --- values ---
+
+    /**
+     * The code value starting at {@code i}, or -1: an integer of one to nine digits without a sign or a leading
+     * zero, optionally followed by a fraction of zeros ({@code 5049.0}); in a template, the placeholder
+     * {@code {}}, whose argument gives the value. Bare, or in quotes written like its opening quote
+     * ({@code "5049"}, {@code \"5049\"}). A bare value ends at the end of the text or at a character that does not
+     * join identifiers; a {@code .} ends it unless a digit follows ({@code 5049.} ends a sentence,
+     * {@code 5032.5} is a decimal). In a template, a placeholder right after the value stands for what its argument
+     * prints ({@link #printedAt}). A value cut by the scan limit is not a value.
+     */
+    private int valueAt(int i) {
+        int q = i;
+        int c = at(q);
+        int quoteBackslashes = -1; // a bare value
+        if (c == '"' || c == '\\') {
+            quoteBackslashes = 0;
+            while (c == '\\') {
+                c = at(q + ++quoteBackslashes);
+            }
+            if (c != '"') {
+                return -1;
+            }
+            q += quoteBackslashes + 1;
+            c = at(q);
+        }
+        int value;
+        if (template && c == '{' && at(q + 1) == '}') {
+            value = CodeScanner.codeValue(argumentAt(q));
+            q += 2;
+        } else {
+            if (!Chars.isDigit(c) || (c == '0' && Chars.isDigit(at(q + 1)))) {
+                return -1; // no number, a sign, or a leading zero
+            }
+            value = 0;
+            int digitsEnd = q + CodeScanner.MAX_DIGITS;
+            do {
+                if (q == digitsEnd) {
+                    return -1;
+                }
+                value = value * 10 + (c - '0');
+                c = at(++q);
+            } while (Chars.isDigit(c));
+            q = afterZeroFraction(q, c);
+            if (q < 0) {
+                return -1;
+            }
+        }
+        boolean ends = quoteBackslashes >= 0 ? closesWith(q, quoteBackslashes) : endsBareValue(q);
+        valueEnd = quoteBackslashes >= 0 ? q + quoteBackslashes + 1 : q;
+        return ends ? value : -1;
+    }
+
+    /** Past {@code .0}, {@code .00}, … at {@code i}, whose character is {@code c} (none: {@code i}); -1 for a fraction with another digit. */
+    private int afterZeroFraction(int i, int c) {
+        if (c != '.' || !Chars.isDigit(at(i + 1))) {
+            return i;
+        }
+        int q = i + 1;
+        while (at(q) == '0') {
+            q++;
+        }
+        return Chars.isDigit(at(q)) ? -1 : q;
+    }
+
+    private boolean closesWith(int i, int quoteBackslashes) {
+        for (int j = 0; j < quoteBackslashes; j++) {
+            if (at(i + j) != '\\') {
+                return false;
+            }
+        }
+        return at(i + quoteBackslashes) == '"';
+    }
+
+    private boolean endsBareValue(int i) {
+        int next = printedAt(i);
+        if (next == '.') {
+            int after = printedAt(i + 1);
+            return after != Chars.TRUNCATED && !Chars.isDigit(after); // 5049. Retrying, but not 5032.5
+        }
+        return next == Chars.END || (next != Chars.TRUNCATED && !Chars.isIdentifierChar(next));
+    }
+
+    /**
+     * The character at {@code i} (which follows a value, so no backslash escapes it) as the log line prints it: in
+     * a template, a placeholder {@code {}} there prints its argument, so {@code code={}{}} with 5049 and 1 prints
+     * {@code code=50491} and {@code code={}.{}} with 5049 and 5 prints {@code code=5049.5}, neither of which ends at
+     * 5049. As everywhere in the walk, a {@code {}} cut by the scan limit after its opening brace is no placeholder.
+     */
+    private int printedAt(int i) {
+        int c = at(i);
+        return template && c == '{' && at(i + 1) == '}' ? firstPrintedChar(argumentAt(i)) : c;
+    }
+
+    /**
+     * The first character {@code argument} prints, where that is known without printing it: a text's first
+     * character; for a number, {@code -} when negative, else a digit ({@code 0} stands for any), or the letter
+     * of {@code NaN} and {@code Infinity}. For anything else (null, no argument, an empty text, another object) a
+     * letter, which joins the value before it: such a value is not counted.
+     */
+    private static int firstPrintedChar(@Nullable Object argument) {
+        if (argument instanceof CharSequence) {
+            CharSequence printed = (CharSequence) argument;
+            return printed.length() > 0 ? printed.charAt(0) : 'x';
+        }
+        if (argument instanceof Integer || argument instanceof Long || argument instanceof Short || argument instanceof Byte) {
+            return ((Number) argument).longValue() < 0 ? '-' : '0';
+        }
+        if (argument instanceof Double || argument instanceof Float) {
+            double v = ((Number) argument).doubleValue();
+            if (Double.isNaN(v)) {
+                return 'N';
+            }
+            if (Math.copySign(1.0, v) < 0) {
+                return '-'; // -0.0 and -Infinity too
+            }
+            return Double.isInfinite(v) ? 'I' : '0';
+        }
+        if (argument instanceof BigInteger) {
+            return ((BigInteger) argument).signum() < 0 ? '-' : '0';
+        }
+        if (argument instanceof BigDecimal) {
+            return ((BigDecimal) argument).signum() < 0 ? '-' : '0';
+        }
+        return 'x';
+    }
+
+    /** The argument of the placeholder at {@code brace}, or null when there is none: SLF4J counts the placeholders before it. */
+    private @Nullable Object argumentAt(int brace) {
+        int index = placeholders + countPlaceholders(pos, brace);
+        Object[] arguments = args;
+        return arguments != null && index < arguments.length ? arguments[index] : null;
+    }
+
+    /** How many unescaped {@code {}} start in [{@code from}, {@code to}). */
+    private int countPlaceholders(int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (at(i) == '{' && at(i + 1) == '}') {
+                boolean escaped = i >= 1 && at(i - 1) == '\\' && !(i >= 2 && at(i - 2) == '\\');
+                if (!escaped) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private int skipSpaces(int i) {
+        int q = i;
+        while (Chars.isSpace(at(q))) {
+            q++;
+        }
+        return q;
+    }
+
+    private int at(int i) {
+        return Chars.at(text(), i, end, length);
+    }
+
+    private CodeScanner scanner() {
+        return scanner;
+    }
+
+    private CharSequence text() {
+        return text;
+    }
+
+    private CodeSink sink() {
+        return sink;
+    }
+}

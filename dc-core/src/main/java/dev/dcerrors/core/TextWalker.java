@@ -489,13 +489,19 @@ final class TextWalker {
         return at(skipJsonSpace(q + quoteBackslashes + 1)) == ':';
     }
 
-    /** Past white space, real or escaped at any level ({@code \n}, {@code \\n}, …: a run of backslashes and {@code n}, {@code r} or {@code t}). */
+    /**
+     * Past white space, real or escaped at any level ({@code \n}, {@code \\n}, …: a run of backslashes and {@code n},
+     * {@code r} or {@code t}), or a line break as Spring prints it in an exception's message ({@code <EOL>}:
+     * {@code LogFormatUtils} replaces the line breaks of a pretty-printed body with it).
+     */
     private int skipJsonSpace(int i) {
         int q = i;
         while (true) {
             int c = at(q);
             if (Chars.isSpace(c)) {
                 q++;
+            } else if (c == '<' && at(q + 1) == 'E' && at(q + 2) == 'O' && at(q + 3) == 'L' && at(q + 4) == '>') {
+                q += 5;
             } else if (c == '\\') {
                 int r = q + 1;
                 while (at(r) == '\\') {

@@ -212,6 +212,9 @@ class RecognitionRulesTest {
                     counts("400 Bad Request: \"{\"code\":5032,\"msg\":\"Token verification is failed.\",\"data\":null}\"", 5032),
                     counts("DC call failed: 400 Bad Request: \"{\n  \"code\" : 5032,\n  \"msg\" : \"Token verification is failed.\",\n  \"data\" : null\n}\"", 5032),
                     counts("500 Internal Server Error: \"{\"data\":{\"list\":[1,2]},\"code\":5005,\"msg\":\"busy\"}\"", 5005),
+                    // Spring 6 prints a pretty-printed body with its line breaks as <EOL> (LogFormatUtils)
+                    counts("400 Bad Request: \"{<EOL>  \"code\" : 5148,<EOL>  \"msg\" : \"The current IP address is blocked.\",<EOL>  \"data\" : null<EOL>}\"", 5148),
+                    countsNothing("400 Bad Request: \"{<EOL>  \"countryCode\" : \"86\",<EOL>  \"code\" : \"5146\"<EOL>}\""),
                     countsNothing("400 Bad Request: \"{\"countryCode\":\"86\",\"phone\":\"13912345678\",\"code\":\"5146\"}\""),
                     // Spring 5's form of the same message, body in brackets: a group around JSON, read as before
                     counts("400 Bad Request: [{\"code\":5032,\"msg\":\"Token verification is failed.\",\"data\":null}]", 5032),

@@ -28,7 +28,6 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +51,6 @@ class RealClientLibrariesTest {
      * Why some tests wait: Spring's exception messages and HttpClient's wire log quote the body without escaping it
      * ({@code "{"code":5032,...}"}), which counts only with the quoted-JSON rule of recognition (issue 22, item 3).
      */
-    private static final String QUOTED_JSON = "needs the quoted-JSON rule: JSON between double quotes without escaping is read as JSON";
 
     private static final String TOKEN_FAILED = "{\"code\":5032,\"msg\":\"Token verification is failed.\",\"data\":null}";
     private static final String LOCKED = "{\"code\":5147,\"msg\":\"Your account has been temporarily locked.\",\"data\":null}";
@@ -117,7 +115,6 @@ class RealClientLibrariesTest {
     }
 
     @Test
-    @Disabled(QUOTED_JSON)
     void springRestClientsExceptionMessageLoggedAsAnArgumentCounts() {
         HttpClientErrorException e = catchThrowableOfType(HttpClientErrorException.class,
                 () -> restClient().get().uri("/api/v1/token").retrieve().body(String.class));
@@ -130,7 +127,6 @@ class RealClientLibrariesTest {
     }
 
     @Test
-    @Disabled(QUOTED_JSON)
     void springRestClientsExceptionLoggedAsTheThrowableCounts() {
         HttpClientErrorException e = catchThrowableOfType(HttpClientErrorException.class,
                 () -> restClient().get().uri("/api/v1/locked").retrieve().body(String.class));
@@ -142,7 +138,6 @@ class RealClientLibrariesTest {
     }
 
     @Test
-    @Disabled(QUOTED_JSON)
     void springRestTemplatesExceptionsCountAsAnArgumentAndAsTheThrowable() {
         HttpClientErrorException clientError = catchThrowableOfType(HttpClientErrorException.class,
                 () -> restTemplate().getForObject(base + "/api/v1/blocked", String.class));
@@ -159,7 +154,6 @@ class RealClientLibrariesTest {
     }
 
     @Test
-    @Disabled(QUOTED_JSON)
     void aRestClientResponseExceptionsBodyIsReadLikeItsMessage() {
         RestClientResponseException e = catchThrowableOfType(RestClientResponseException.class,
                 () -> restClient().post().uri("/api/v1/server").body("{}").retrieve().toBodilessEntity());
@@ -171,7 +165,6 @@ class RealClientLibrariesTest {
     }
 
     @Test
-    @Disabled(QUOTED_JSON)
     void httpClient5sWireLogCountsTheResponseEnvelopeAndNotTheSmsLoginRequestBody() throws Exception {
         try (CloseableHttpClient client = HttpClients.createDefault()) {
             HttpPost post = new HttpPost(base + "/api/v1/sms/login");

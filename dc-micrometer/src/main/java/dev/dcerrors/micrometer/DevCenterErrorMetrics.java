@@ -1,5 +1,6 @@
 package dev.dcerrors.micrometer;
 
+import dev.dcerrors.core.EndpointCounts;
 import dev.dcerrors.core.ErrorCounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -21,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  *       {@code error}: every recognized response envelope, for error ratios.</li>
  *   <li>{@value #CODE_INFO} ({@code devcenter_error_code_info}), value 1, tags {@code code}, {@code category},
  *       {@code severity}, {@code message}: the catalog's description of each code with a series, for joins.</li>
+ *   <li>{@value #ENDPOINT_ERRORS} ({@code devcenter_endpoint_errors_total}), tags {@code endpoint}, {@code side}
+ *       ({@code server} | {@code client}), {@code code}, {@code category}, {@code severity}: the error responses
+ *       counted at their source ({@link EndpointCounts}, given with {@link Builder#endpoints}), one series per
+ *       (endpoint, side, code) that occurred.</li>
  * </ul>
  *
  * <p>All meters are function counters and gauges reading {@link ErrorCounts}: the logging thread never
@@ -53,6 +58,8 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
     public static final String ERRORS = "devcenter.errors";
     /** Recognized responses by outcome. */
     public static final String RESPONSES = "devcenter.responses";
+    /** Error responses counted at their source, by endpoint, side and code. */
+    public static final String ENDPOINT_ERRORS = "devcenter.endpoint.errors";
     /** The catalog's description of each code with a series; value 1. */
     public static final String CODE_INFO = "devcenter.error.code.info";
     /** The codes the shipped alerts depend on: registered at 0 from bind time. */
@@ -69,6 +76,7 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
     private final ErrorCounts counts;
     private final Tags tags;
     private final boolean registerWholeCatalog;
+    private final @Nullable EndpointCounts endpoints;
     /** Per registry this binder is bound to, the publication it holds; guarded by {@link Registrar#LOCK}. */
     private final List<Publication> held = new ArrayList<>();
 
@@ -86,6 +94,10 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
         this.counts = builder.counts == null ? ErrorCounts.shared() : builder.counts;
         this.tags = builder.tags;
         this.registerWholeCatalog = builder.registerWholeCatalog;
+        this.endpoints = builder.endpoints;
+        if (endpoints != null && endpoints.counts() != counts) {
+            throw new IllegalArgumentException("the endpoint counts go with counts " + endpoints.counts().name() + ", not " + counts.name());
+        }
     }
 
     /** A builder with the defaults of {@link #DevCenterErrorMetrics()}: shared counts, no tags, codes as they come. */
@@ -99,6 +111,7 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
         private @Nullable ErrorCounts counts;
         private Tags tags = Tags.empty();
         private boolean registerWholeCatalog;
+        private @Nullable EndpointCounts endpoints;
 
         private Builder() {
         }
@@ -131,6 +144,15 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
             return this;
         }
 
+        /**
+         * The error responses counted at their source by endpoint, published as {@value DevCenterErrorMetrics#ENDPOINT_ERRORS};
+         * none by default. They must go with the {@link #counts}.
+         */
+        public Builder endpoints(EndpointCounts endpoints) {
+            this.endpoints = endpoints;
+            return this;
+        }
+
         /** The binder; bind it with {@link DevCenterErrorMetrics#bindTo(MeterRegistry)}. */
         public DevCenterErrorMetrics build() {
             return new DevCenterErrorMetrics(this);
@@ -153,7 +175,7 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
                     return;
                 }
             }
-            held.add(Registrar.open(registry, counts, tags, registerWholeCatalog));
+            held.add(Registrar.open(registry, counts, tags, registerWholeCatalog, endpoints));
         } finally {
             Registrar.LOCK.unlock();
         }
@@ -174,6 +196,11 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
             Registrar.LOCK.unlock();
         }
         Registrar.release(released);
+    }
+
+    /** The endpoint counts this binder publishes, or null. */
+    public @Nullable EndpointCounts endpoints() {
+        return endpoints;
     }
 
     /** The counts this binder publishes. */

@@ -2,12 +2,14 @@ package dev.dcerrors.micrometer;
 
 import static dev.dcerrors.micrometer.DevCenterErrorMetrics.ALERT_CODES;
 import static dev.dcerrors.micrometer.DevCenterErrorMetrics.CODE_INFO;
+import static dev.dcerrors.micrometer.DevCenterErrorMetrics.ENDPOINT_ERRORS;
 import static dev.dcerrors.micrometer.DevCenterErrorMetrics.ERRORS;
 import static dev.dcerrors.micrometer.DevCenterErrorMetrics.OTHER_CODE;
 import static dev.dcerrors.micrometer.DevCenterErrorMetrics.RESPONSES;
 
 import dev.dcerrors.core.ErrorCatalog;
 import dev.dcerrors.core.ErrorCategory;
+import dev.dcerrors.core.EndpointCounts;
 import dev.dcerrors.core.ErrorCode;
 import dev.dcerrors.core.ErrorCounts;
 import dev.dcerrors.core.ErrorSeverity;
@@ -44,6 +46,7 @@ final class Publication {
 
     private static final String RESPONSES_DESCRIPTION = "Developer Center response envelopes recognized in the logs, by outcome";
     private static final String ERRORS_DESCRIPTION = "Developer Center error responses recognized in the logs, by code";
+    private static final String ENDPOINT_DESCRIPTION = "Developer Center error responses counted where they are answered or received, by endpoint";
     private static final String INFO_DESCRIPTION = "Catalog description of each Developer Center error code with a series; value 1";
 
     /** The labels a code's series carries, from the catalog in force. */
@@ -105,6 +108,15 @@ final class Publication {
     private long appliedGeneration = -1;
     private final Map<String, Series> series = new HashMap<>();
     private final List<Meter> responseMeters = new ArrayList<>();
+    /** The error responses counted at their source, by endpoint; null when no binder gave them. */
+    @Nullable EndpointCounts endpoints;
+    /** The endpoint series by {@link EndpointCounts} key, with their labels. */
+    private final Map<Long, EndpointSeries> endpointSeries = new HashMap<>();
+    /** How many series the endpoint counts had at the last walk; -1 before the first. */
+    private int endpointSeriesSeen = -1;
+
+    private record EndpointSeries(Labels labels, Meter counter) {
+    }
 
     Publication(MeterRegistry registry, CountsWatch watch, Tags tags) {
         this.registry = new WeakReference<>(registry);
@@ -175,6 +187,7 @@ final class Publication {
      */
     void sync(MeterRegistry target, boolean force) {
         long generation = watch.generation();
+        syncEndpoints(target, force || generation != appliedGeneration);
         if (!force && generation == appliedGeneration) {
             return;
         }
@@ -196,6 +209,55 @@ final class Publication {
             throw refusals.first; // the generation stays unapplied: the next call tries again
         }
         appliedGeneration = generation;
+    }
+
+    /**
+     * Gives a series to every (endpoint, side, code) the endpoint counts have, when they have new ones or {@code relabel}
+     * (the catalog may have changed a code's labels: such series are registered again with the new ones).
+     */
+    private void syncEndpoints(MeterRegistry target, boolean relabel) {
+        EndpointCounts counted = endpoints;
+        if (counted == null) {
+            return;
+        }
+        int size = counted.size();
+        if (!relabel && size == endpointSeriesSeen) {
+            return;
+        }
+        ErrorCatalog catalog = watch.catalog();
+        Refusals refusals = new Refusals();
+        int[] walked = {0};
+        counted.forEach((key, endpoint, side, code) -> {
+            walked[0]++;
+            Labels labels = code < 0
+                    ? new Labels(ErrorCategory.UNKNOWN.label(), ErrorSeverity.ERROR.label(), ErrorCounts.OTHER_MESSAGE)
+                    : Labels.of(catalog, code);
+            EndpointSeries existing = endpointSeries.get(key);
+            if (existing != null && existing.labels.equals(labels)) {
+                return;
+            }
+            try {
+                if (existing != null) {
+                    target.remove(existing.counter);
+                }
+                Meter counter = FunctionCounter.builder(ENDPOINT_ERRORS, this, read(c -> counted.count(key)))
+                        .tags(tags).tag("endpoint", endpoint).tag("side", side.label())
+                        .tag("code", code < 0 ? OTHER_CODE : Integer.toString(code))
+                        .tag("category", labels.category()).tag("severity", labels.severity())
+                        .description(ENDPOINT_DESCRIPTION)
+                        .baseUnit("errors")
+                        .register(target);
+                endpointSeries.put(key, new EndpointSeries(labels, counter));
+            } catch (RuntimeException e) {
+                if (refusals.first == null) {
+                    refusals.first = e;
+                }
+            }
+        });
+        if (refusals.first != null) {
+            throw refusals.first;
+        }
+        endpointSeriesSeen = walked[0]; // a pair claimed but not yet readable is walked again next time
     }
 
     /** The first exception a registry threw during one {@link #sync}. */
@@ -291,8 +353,13 @@ final class Publication {
                 target.remove(s.counter);
                 target.remove(s.info);
             }
+            for (EndpointSeries s : endpointSeries.values()) {
+                target.remove(s.counter);
+            }
         }
         responseMeters.clear();
         series.clear();
+        endpointSeries.clear();
+        endpointSeriesSeen = -1;
     }
 }

@@ -1,5 +1,6 @@
 package dev.dcerrors.micrometer;
 
+import dev.dcerrors.core.EndpointCounts;
 import dev.dcerrors.core.ErrorCounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -72,7 +73,7 @@ final class Registrar {
      * @throws RuntimeException what the registry threw (a meter filter that throws, for example); nothing
      *     stays registered then
      */
-    static Publication open(MeterRegistry registry, ErrorCounts counts, Tags tags, boolean wholeCatalog) {
+    static Publication open(MeterRegistry registry, ErrorCounts counts, Tags tags, boolean wholeCatalog, @Nullable EndpointCounts endpoints) {
         LOCK.lock();
         try {
             Publication publication = find(registry, counts, tags);
@@ -81,8 +82,11 @@ final class Registrar {
                 CountsWatch watch = WATCHES.computeIfAbsent(counts, CountsWatch::new);
                 publication = new Publication(registry, watch, tags);
             }
-            boolean widen = wholeCatalog && !publication.wholeCatalog;
+            boolean widen = wholeCatalog && !publication.wholeCatalog || endpoints != null && publication.endpoints == null;
             publication.wholeCatalog |= wholeCatalog;
+            if (publication.endpoints == null) {
+                publication.endpoints = endpoints; // the first binder's; a later binder's other endpoint counts are not published
+            }
             try {
                 if (created) {
                     publication.open(registry);

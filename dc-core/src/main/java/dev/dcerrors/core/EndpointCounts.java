@@ -91,13 +91,15 @@ public final class EndpointCounts {
      * A success (200) and negative values are ignored. Lock-free; never throws.
      *
      * @param method the HTTP method ({@code GET}), or null when there is none
-     * @param target a route template, a URI template or a host: never a raw path with ids in it
+     * @param target a route template, a URI template or a host: never a raw path with ids in it; null when the source
+     *     does not know it (a request no route matched): counted as {@link #OTHER}
      */
-    public void record(Exchange.Side side, @org.jspecify.annotations.Nullable String method, String target, int code) {
+    public void record(Exchange.Side side, @org.jspecify.annotations.Nullable String method, @org.jspecify.annotations.Nullable String target,
+            int code) {
         if (code < 0 || code == ErrorCode.SUCCESS) {
             return;
         }
-        int id = endpoint(side, method == null ? "" : method, target);
+        int id = target == null ? side.ordinal() : endpoint(side, method == null ? "" : method, target);
         int labelled = counts.countsUnderOther(code) ? OTHER_CODE : code;
         LongAdder adder = pairAdder(id, labelled);
         (adder != null ? adder : overflow[side.ordinal()]).increment();

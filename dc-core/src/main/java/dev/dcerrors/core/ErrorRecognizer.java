@@ -173,13 +173,13 @@ public final class ErrorRecognizer {
      */
     private boolean countLogged(int value) {
         int[] exchange = Exchange.state();
-        if (Exchange.counted(exchange, value)) {
+        if (Exchange.counted(exchange, counts.id(), value)) {
             return false;
         }
         if (!counts.record(value, unknownRange)) {
             return false;
         }
-        Exchange.rememberLogged(exchange, value);
+        Exchange.rememberLogged(exchange, counts.id(), value);
         return true;
     }
 
@@ -223,13 +223,13 @@ public final class ErrorRecognizer {
             return false;
         }
         int[] exchange = Exchange.state();
-        if (Exchange.countedBy(exchange, side, code)) {
+        if (Exchange.countedBy(exchange, side, counts.id(), code)) {
             return false;
         }
         if (!counts.record(code, unknownRange)) {
             return false;
         }
-        Exchange.rememberSource(exchange, side, code);
+        Exchange.rememberSource(exchange, side, counts.id(), code);
         return true;
     }
 

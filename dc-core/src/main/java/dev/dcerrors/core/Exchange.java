@@ -44,9 +44,10 @@ public final class Exchange {
     private static final int CLIENT_SIZE = 3;
     /** Where {@link ErrorRecognizer#responseCode} leaves the code it found. */
     static final int FOUND = 4;
+    /** Each remembered code takes two ints: the {@link ErrorCounts#id()} of the counts that counted it, and the code. */
     private static final int SERVER_CODES = 5;
-    private static final int CLIENT_CODES = SERVER_CODES + MAX_REMEMBERED;
-    private static final int LENGTH = CLIENT_CODES + MAX_REMEMBERED;
+    private static final int CLIENT_CODES = SERVER_CODES + 2 * MAX_REMEMBERED;
+    private static final int LENGTH = CLIENT_CODES + 2 * MAX_REMEMBERED;
 
     private static final ThreadLocal<int[]> STATE = ThreadLocal.withInitial(() -> new int[LENGTH]);
 
@@ -109,52 +110,57 @@ public final class Exchange {
         return s[SERVER_DEPTH] > 0 || s[CLIENT_OPEN] != 0;
     }
 
-    /** Whether a log call on this thread must skip {@code code}: an exchange under way counted it. */
-    static boolean counted(int[] s, int code) {
-        return s[CLIENT_OPEN] != 0 && contains(s, CLIENT_CODES, s[CLIENT_SIZE], code)
-                || s[SERVER_DEPTH] > 0 && contains(s, SERVER_CODES, s[SERVER_SIZE], code);
+    /**
+     * Whether a log call on this thread must skip {@code code} for the counts {@code counts} (an {@link ErrorCounts#id()}):
+     * an exchange under way counted it there. Other counts (another application's filter on the same logger context)
+     * count it on their own.
+     */
+    static boolean counted(int[] s, int counts, int code) {
+        return s[CLIENT_OPEN] != 0 && contains(s, CLIENT_CODES, s[CLIENT_SIZE], counts, code)
+                || s[SERVER_DEPTH] > 0 && contains(s, SERVER_CODES, s[SERVER_SIZE], counts, code);
     }
 
     /** A log call counted {@code code}: the innermost exchange under way remembers it (the client's, else the server's). */
-    static void rememberLogged(int[] s, int code) {
+    static void rememberLogged(int[] s, int counts, int code) {
         if (s[CLIENT_OPEN] != 0) {
-            add(s, CLIENT_SIZE, CLIENT_CODES, code);
+            add(s, CLIENT_SIZE, CLIENT_CODES, counts, code);
         } else if (s[SERVER_DEPTH] > 0) {
-            add(s, SERVER_SIZE, SERVER_CODES, code);
+            add(s, SERVER_SIZE, SERVER_CODES, counts, code);
         }
     }
 
     /** Whether the exchange of {@code side} counted {@code code} already (a log call during it, or its source). */
-    static boolean countedBy(int[] s, Side side, int code) {
+    static boolean countedBy(int[] s, Side side, int counts, int code) {
         return side == Side.SERVER
-                ? s[SERVER_DEPTH] > 0 && contains(s, SERVER_CODES, s[SERVER_SIZE], code)
-                : s[CLIENT_OPEN] != 0 && contains(s, CLIENT_CODES, s[CLIENT_SIZE], code);
+                ? s[SERVER_DEPTH] > 0 && contains(s, SERVER_CODES, s[SERVER_SIZE], counts, code)
+                : s[CLIENT_OPEN] != 0 && contains(s, CLIENT_CODES, s[CLIENT_SIZE], counts, code);
     }
 
     /** The source of {@code side} counted {@code code}: its exchange remembers it, when one is under way. */
-    static void rememberSource(int[] s, Side side, int code) {
+    static void rememberSource(int[] s, Side side, int counts, int code) {
         if (side == Side.SERVER) {
             if (s[SERVER_DEPTH] > 0) {
-                add(s, SERVER_SIZE, SERVER_CODES, code);
+                add(s, SERVER_SIZE, SERVER_CODES, counts, code);
             }
         } else if (s[CLIENT_OPEN] != 0) {
-            add(s, CLIENT_SIZE, CLIENT_CODES, code);
+            add(s, CLIENT_SIZE, CLIENT_CODES, counts, code);
         }
     }
 
-    private static boolean contains(int[] s, int from, int size, int code) {
-        for (int i = from, end = from + size; i < end; i++) {
-            if (s[i] == code) {
+    private static boolean contains(int[] s, int from, int size, int counts, int code) {
+        for (int i = from, end = from + 2 * size; i < end; i += 2) {
+            if (s[i + 1] == code && s[i] == counts) {
                 return true;
             }
         }
         return false;
     }
 
-    private static void add(int[] s, int sizeIndex, int from, int code) {
+    private static void add(int[] s, int sizeIndex, int from, int counts, int code) {
         int size = s[sizeIndex];
         if (size < MAX_REMEMBERED) {
-            s[from + size] = code;
+            s[from + 2 * size] = counts;
+            s[from + 2 * size + 1] = code;
             s[sizeIndex] = size + 1;
         }
     }

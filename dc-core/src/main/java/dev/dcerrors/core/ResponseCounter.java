@@ -41,7 +41,7 @@ public final class ResponseCounter {
      *
      * @return the code counted at the endpoint, or -1 when the body has no response code
      */
-    public int countServerBody(@Nullable Object body, @Nullable String method, String route) {
+    public int countServerBody(@Nullable Object body, @Nullable String method, @Nullable String route) {
         return count(Exchange.Side.SERVER, recognizer.responseCode(body, failures), method, route);
     }
 
@@ -53,17 +53,37 @@ public final class ResponseCounter {
      *
      * @return the code counted, or -1 when none was found
      */
-    public int countClientBody(byte[] bytes, int length, @Nullable String method, String target) {
+    public int countClientBody(byte[] bytes, int length, @Nullable String method, @Nullable String target) {
         CharSequence text = asText(bytes, Math.min(length, bytes.length));
         return count(Exchange.Side.CLIENT, text == null ? -1 : recognizer.responseCode(text, failures), method, target);
     }
 
+    /**
+     * Counts a response body this client is receiving as a stream, from a copy of its first {@link #maxBodyBytes()}
+     * bytes, and returns the stream the application reads instead: the copy, then the rest of {@code body}, so that it
+     * receives every byte, unchanged; closing it closes {@code body}. Reads until the copy is full or the body ends.
+     *
+     * @param contentLength the body's length when the response says it (the copy is no larger), else -1
+     * @throws IOException what reading {@code body} threw; the caller passes it on as the client would have
+     */
+    public InputStream countClientStream(InputStream body, long contentLength, @Nullable String method, @Nullable String target)
+            throws IOException {
+        byte[] copy = new byte[contentLength >= 0 && contentLength < maxBodyBytes ? (int) contentLength : maxBodyBytes];
+        int n = 0;
+        int r;
+        while (n < copy.length && (r = body.read(copy, n, copy.length - n)) >= 0) {
+            n += r;
+        }
+        countClientBody(copy, n, method, target);
+        return new java.io.SequenceInputStream(new ByteArrayInputStream(copy, 0, n), body);
+    }
+
     /** Counts a response body this client received, in hand as an object or text (a decoded envelope). */
-    public int countClientObject(@Nullable Object body, @Nullable String method, String target) {
+    public int countClientObject(@Nullable Object body, @Nullable String method, @Nullable String target) {
         return count(Exchange.Side.CLIENT, recognizer.responseCode(body, failures), method, target);
     }
 
-    private int count(Exchange.Side side, int code, @Nullable String method, String target) {
+    private int count(Exchange.Side side, int code, @Nullable String method, @Nullable String target) {
         if (code < 0) {
             return -1;
         }

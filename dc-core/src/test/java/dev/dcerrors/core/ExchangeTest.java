@@ -153,4 +153,17 @@ class ExchangeTest {
         source.endpoints().forEach((key, endpoint, side, code) -> series[0]++);
         assertThat(series[0]).isZero();
     }
+
+    @Test
+    void twoCountsOnOneThreadEachCountTheResponseOnce() {
+        ErrorCounts others = new ErrorCounts();
+        ErrorRecognizer another = new ErrorRecognizer(CodeScanner.defaults(), CodeRange.defaultRange(), others, 16, ArgumentMode.ENVELOPES, true);
+        Exchange.beginServer();
+        OneCall.text(recognizer, "answered {\"code\":5147,\"msg\":\"m\"}", 16);
+        OneCall.text(another, "answered {\"code\":5147,\"msg\":\"m\"}", 16);
+        source.countServerBody(new Envelope(5147, "locked"), "POST", "/login");
+        Exchange.endServer();
+        assertThat(counts.count(5147)).isEqualTo(1);
+        assertThat(others.count(5147)).isEqualTo(1);
+    }
 }

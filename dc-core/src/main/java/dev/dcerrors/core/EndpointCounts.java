@@ -35,6 +35,11 @@ public final class EndpointCounts {
     /** The code of the pairs counted under {@code other}. */
     private static final int OTHER_CODE = -1;
 
+    /** Created on first use: {@link #shared()}. */
+    private static final class Shared {
+        static final EndpointCounts INSTANCE = new EndpointCounts(ErrorCounts.shared());
+    }
+
     private final ErrorCounts counts;
     private final int maxEndpoints;
     /** Per side, the endpoints by target, then by method. */
@@ -78,6 +83,15 @@ public final class EndpointCounts {
         int capacity = Integer.highestOneBit(maxPairs * 2 - 1) << 1;
         this.pairKeys = new AtomicLongArray(capacity);
         this.pairAdders = new AtomicReferenceArray<>(capacity);
+    }
+
+    /**
+     * The endpoint counts that go with {@link ErrorCounts#shared()}, with the default bound: where the HTTP client
+     * interceptors count when given no counter ({@link ResponseCounter#shared()}), and what a binder over the shared
+     * counts publishes when given no endpoint counts.
+     */
+    public static EndpointCounts shared() {
+        return Shared.INSTANCE;
     }
 
     /** Endpoint counts that go with {@code counts}, with the default bound. */

@@ -14,6 +14,26 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ResponseCounter {
 
+    /** Created on first use: {@link #shared()}. */
+    private static final class Shared {
+        static final ResponseCounter INSTANCE = create();
+
+        private static ResponseCounter create() {
+            ErrorRecognizer recognizer = new RecognizerOptions().build(ErrorCounts.shared(), new RecognizerOptions.Reporter() {
+                @Override
+                public void error(RecognizerOptions.Option option, String message) {
+                    throw new IllegalStateException(option.property() + ": " + message); // the defaults are valid
+                }
+
+                @Override
+                public void warn(RecognizerOptions.Option option, String message) {
+                }
+            });
+            return new ResponseCounter(java.util.Objects.requireNonNull(recognizer), EndpointCounts.shared(),
+                    FailureReporter.once((problem, cause) -> System.err.println("DC Error Analytics: " + problem)));
+        }
+    }
+
     private final ErrorRecognizer recognizer;
     private final EndpointCounts endpoints;
     private final FailureReporter failures;
@@ -29,10 +49,13 @@ public final class ResponseCounter {
         this.maxBodyBytes = recognizer.maxScanChars();
     }
 
-    /** A counter over {@code recognizer}'s counts with endpoints bounded by default, reporting failures to standard error once. */
-    public static ResponseCounter of(ErrorRecognizer recognizer) {
-        return new ResponseCounter(recognizer, new EndpointCounts(recognizer.counts()),
-                FailureReporter.once((problem, cause) -> System.err.println("DC Error Analytics: " + problem)));
+    /**
+     * The counter the HTTP client interceptors use when given none: the default recognition options over
+     * {@link ErrorCounts#shared()} (where a turbo filter with no options counts, and a binder with no arguments
+     * publishes) and {@link EndpointCounts#shared()}. Failures of a body's accessors go to standard error, once.
+     */
+    public static ResponseCounter shared() {
+        return Shared.INSTANCE;
     }
 
     /**

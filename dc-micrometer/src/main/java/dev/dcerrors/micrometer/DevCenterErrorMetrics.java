@@ -94,7 +94,7 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
         this.counts = builder.counts == null ? ErrorCounts.shared() : builder.counts;
         this.tags = builder.tags;
         this.registerWholeCatalog = builder.registerWholeCatalog;
-        this.endpoints = builder.endpoints;
+        this.endpoints = builder.endpoints != null || counts != ErrorCounts.shared() ? builder.endpoints : EndpointCounts.shared();
         if (endpoints != null && endpoints.counts() != counts) {
             throw new IllegalArgumentException("the endpoint counts go with counts " + endpoints.counts().name() + ", not " + counts.name());
         }
@@ -145,8 +145,9 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
         }
 
         /**
-         * The error responses counted at their source by endpoint, published as {@value DevCenterErrorMetrics#ENDPOINT_ERRORS};
-         * none by default. They must go with the {@link #counts}.
+         * The error responses counted at their source by endpoint, published as {@value DevCenterErrorMetrics#ENDPOINT_ERRORS}.
+         * They must go with the {@link #counts}. By default {@link EndpointCounts#shared()} for the shared counts (where the
+         * HTTP client interceptors count when given no counter), none for other counts.
          */
         public Builder endpoints(EndpointCounts endpoints) {
             this.endpoints = endpoints;

@@ -164,7 +164,8 @@ class SourceCountingTest {
         assertThat(client.get().uri("/notjson").retrieve().body(String.class)).isEqualTo("<html><body>maintenance</body></html>");
         assertThat(client.get().uri("/empty").retrieve().body(String.class)).isNull();
         byte[] gzip = client.get().uri("/gzip").retrieve().body(byte[].class);
-        assertThat(gzip).startsWith((byte) 0x1f, (byte) 0x8b); // what the server sent, still compressed: counted from an inflated copy
+        // Compressed as sent (Spring Framework 6's JDK client: counted from an inflated copy) or inflated by the client (7's).
+        assertThat(inflated(gzip)).isEqualTo(Upstream.GZIPPED);
         assertThat(client.get().uri("/huge").retrieve().body(String.class)).isEqualTo(Upstream.HUGE);
         assertThat(client.get().uri("/late").retrieve().body(String.class)).isEqualTo(Upstream.CODE_PAST_THE_LIMIT);
         assertThat(client.get().uri("/events").retrieve().body(String.class)).contains("5148");
@@ -197,6 +198,12 @@ class SourceCountingTest {
         expected.put(endpoint("security", "5325", "GET " + base + "/huge", "critical") + client5, "1.0");
         assertThat(new TreeSet<>(scrape().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.toSet())))
                 .isEqualTo(new TreeSet<>(expected.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.toSet())));
+    }
+
+    private static String inflated(byte[] body) throws IOException {
+        boolean gzip = body.length > 1 && body[0] == (byte) 0x1f && body[1] == (byte) 0x8b;
+        return new String(gzip ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes() : body,
+                StandardCharsets.UTF_8);
     }
 
     private static String endpoint(String category, String code, String endpoint, String severity) {

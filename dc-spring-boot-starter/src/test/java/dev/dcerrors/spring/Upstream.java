@@ -20,6 +20,9 @@ final class Upstream implements AutoCloseable {
     /** A body whose code lies past the first 64 K characters (maxScanChars). */
     static final String CODE_PAST_THE_LIMIT = "{\"data\":\"" + "b".repeat(100_000) + "\",\"code\":5000,\"msg\":\"Service exception.\"}";
 
+    /** What {@code /gzip} answers, compressed. */
+    static final String GZIPPED = "{\"code\":5146,\"msg\":\"X, You have X attempts before your account is locked.\"}";
+
     private final HttpServer server;
 
     Upstream() throws IOException {
@@ -38,7 +41,7 @@ final class Upstream implements AutoCloseable {
         server.createContext("/gzip", e -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-                gzip.write("{\"code\":5146,\"msg\":\"X, You have X attempts before your account is locked.\"}".getBytes(StandardCharsets.UTF_8));
+                gzip.write(GZIPPED.getBytes(StandardCharsets.UTF_8));
             }
             e.getResponseHeaders().set("Content-Encoding", "gzip");
             answer(e, "application/json", out.toByteArray());

@@ -143,6 +143,8 @@ class SourceCountingTest {
         assertThat(get("/v2/stream")).isEqualTo("{\"code\":5148,\"msg\":\"blocked\"}");
         assertThat(get("/v2/sse")).contains("data:{\"code\":5148,\"msg\":\"blocked\"}");
         assertThat(get("/v2/resource")).isEqualTo("{\"code\":5148,\"msg\":\"blocked\"}");
+        // Text that is not JSON (prose, a Prometheus scrape, HTML) is not an envelope: not read.
+        assertThat(get("/v2/plain")).isEqualTo("status code=5148 msg=blocked");
 
         // The client side: RestClient and RestTemplate from Boot's builders, logged by the caller or not.
         RestClient client = restClientBuilder.baseUrl(upstream.url()).build();
@@ -196,8 +198,10 @@ class SourceCountingTest {
         expected.put(endpoint("security", "5146", "GET " + base + "/gzip", "warning") + client5, "1.0");
         expected.put(endpoint("security", "5147", "POST " + base + "/v2/enduser/enduserapi/smsLogin", "critical") + client5, "3.0");
         expected.put(endpoint("security", "5325", "GET " + base + "/huge", "critical") + client5, "1.0");
-        assertThat(new TreeSet<>(scrape().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.toSet())))
+        Map<String, String> scraped = scrape();
+        assertThat(new TreeSet<>(scraped.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.toSet())))
                 .isEqualTo(new TreeSet<>(expected.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.toSet())));
+        assertThat(scrape()).as("a scrape (text with codes and messages in it) is not counted").isEqualTo(scraped);
     }
 
     private static String inflated(byte[] body) throws IOException {
@@ -284,6 +288,11 @@ class SourceCountingTest {
             emitter.send(SseEmitter.event().data(new String(STREAMED, StandardCharsets.UTF_8)));
             emitter.complete();
             return emitter;
+        }
+
+        @GetMapping(value = "/v2/plain", produces = "text/plain")
+        String plain() {
+            return "status code=5148 msg=blocked";
         }
 
         @GetMapping(value = "/v2/resource", produces = "application/json")

@@ -19,7 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * Counts every response body a Spring MVC handler or error handler answers (a DTO, a record, a {@code Map}, a JSON
  * tree, a JSON {@code String}, any of them in a {@code ResponseEntity}) with the application's recognizer, at the
  * endpoint {@code METHOD <route template>} ({@link HandlerMapping#BEST_MATCHING_PATTERN_ATTRIBUTE}, never the raw path;
- * {@code other} when no route matched). The body is returned as it came. Streaming bodies ({@code StreamingResponseBody},
+ * {@code other} when no route matched). A text body is read when it is JSON (a JSON content type, or it starts with
+ * {@code {} or {@code [}): a Prometheus scrape or an HTML page is not an envelope. The body is returned as it came. Streaming bodies ({@code StreamingResponseBody},
  * {@code SseEmitter}) never come here; a {@link Resource}, an {@link InputStream} or bytes are let through uncounted.
  */
 @ControllerAdvice
@@ -36,10 +37,25 @@ public class ResponseCountingAdvice implements ResponseBodyAdvice<Object> {
         return true;
     }
 
+    /** Whether a text body is JSON: by its content type, or by its first character (a handler that did not declare one). */
+    static boolean isJson(CharSequence text, @Nullable MediaType contentType) {
+        if (contentType != null && (MediaType.APPLICATION_JSON.isCompatibleWith(contentType) || contentType.getSubtype().endsWith("+json"))) {
+            return true;
+        }
+        for (int i = 0, n = Math.min(text.length(), 64); i < n; i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '{' || c == '[';
+            }
+        }
+        return false;
+    }
+
     @Override
     public @Nullable Object beforeBodyWrite(@Nullable Object body, MethodParameter returnType, MediaType contentType,
             Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request, ServerHttpResponse response) {
-        if (body == null || body instanceof Resource || body instanceof InputStream || body instanceof byte[]) {
+        if (body == null || body instanceof Resource || body instanceof InputStream || body instanceof byte[]
+                || body instanceof CharSequence && !isJson((CharSequence) body, contentType)) {
             return body;
         }
         String route = null;

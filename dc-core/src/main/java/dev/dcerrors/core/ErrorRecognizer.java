@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
  * dc-cli alike: which parts are read and in what order ({@link LogCall}), each distinct code once per call, at most
  * {@link #maxCodesPerEvent()} codes, the throwable and its causes up to {@link #MAX_CAUSE_DEPTH}, user code run only
  * outside nested calls and never let throw. The codes go to a {@link CodeSink}: {@link #counter()} counts them; a
- * {@link FirstCode} keeps the first (the pattern converters); any other sink sees them without counting.
+ * {@link FirstCode} keeps the first (the pattern converters); any other sink sees them without counting. The same
+ * recognizer reads a response body where it is answered or received ({@link #responseCode}, {@link #countResponse}:
+ * see {@link ResponseCounter}); while an {@link Exchange} is under way on the thread, a response is counted once,
+ * whether its source or a log call sees it first.
  * Nothing here locks, allocates when counting, or throws on any text; instances are immutable and thread-safe.
  */
 public final class ErrorRecognizer {

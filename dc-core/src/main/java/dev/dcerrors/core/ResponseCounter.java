@@ -69,6 +69,17 @@ public final class ResponseCounter {
     }
 
     /**
+     * Counts a response body this server answers at endpoint {@code method route}, from a copy of its first encoded
+     * bytes (a reactive server writes the body as bytes): read as {@link #countClientBody} reads a client's.
+     *
+     * @return the code counted, or -1 when none was found
+     */
+    public int countServerBytes(byte[] bytes, int length, @Nullable String method, @Nullable String route) {
+        CharSequence text = asText(bytes, Math.min(length, bytes.length));
+        return count(Exchange.Side.SERVER, text == null ? -1 : recognizer.responseCode(text, failures), method, route);
+    }
+
+    /**
      * Counts a response body this client received from endpoint {@code method target} (a URI template, else the host),
      * from a copy of its first bytes: {@code length} bytes of {@code bytes}, at most {@link #maxBodyBytes()} of them
      * read. A gzip body is inflated as far as the copy goes; any other body is read as text, whatever its encoding (the

@@ -8,6 +8,7 @@ import dev.dcerrors.core.ErrorRecognizer;
 import dev.dcerrors.core.NamedCounts;
 import dev.dcerrors.core.RecognizerOptions;
 import dev.dcerrors.core.ResponseCounter;
+import dev.dcerrors.spring.reactive.ResponseCountingWebFilter;
 import dev.dcerrors.spring.web.ClientCustomizers;
 import dev.dcerrors.spring.web.ExchangeFilter;
 import dev.dcerrors.spring.web.ResponseCountingAdvice;
@@ -138,6 +139,18 @@ public class DevCenterErrorAutoConfiguration {
             @Bean
             ResponseCountingAdvice devCenterResponseCountingAdvice(ResponseCounter counter) {
                 return new ResponseCountingAdvice(counter);
+            }
+        }
+
+        /** The server side: Spring WebFlux. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+        @ConditionalOnClass(name = "org.springframework.web.server.WebFilter")
+        static class ReactiveServerConfiguration {
+
+            @Bean
+            ResponseCountingWebFilter devCenterResponseCountingWebFilter(ResponseCounter counter) {
+                return new ResponseCountingWebFilter(counter);
             }
         }
 

@@ -15,10 +15,12 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import dev.dcerrors.core.EndpointCounts;
 import dev.dcerrors.core.ResponseCounter;
+import dev.dcerrors.spring.reactive.ResponseCountingWebFilter;
 import dev.dcerrors.spring.web.ExchangeFilter;
 import dev.dcerrors.spring.web.ResponseCountingAdvice;
 import dev.dcerrors.spring.web.ResponseCountingInterceptor;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -180,6 +182,15 @@ class DevCenterErrorAutoConfigurationTest {
                     assertThat(endpoints.maxEndpoints()).isEqualTo(7);
                     assertThat(context.getBean(DevCenterErrorMetrics.class).endpoints()).isSameAs(endpoints);
                     assertThat(context.getBean(ResponseCounter.class).endpoints()).isSameAs(endpoints);
+                });
+    }
+
+    @Test
+    void aReactiveApplicationCountsWithTheWebFilterInsteadOfTheServletParts() {
+        new ReactiveWebApplicationContextRunner().withConfiguration(AutoConfigurations.of(DevCenterErrorAutoConfiguration.class))
+                .withPropertyValues("devcenter.errors.counts=" + counts).run(context -> {
+                    assertThat(context).hasSingleBean(ResponseCountingWebFilter.class).doesNotHaveBean(ResponseCountingAdvice.class)
+                            .doesNotHaveBean(ExchangeFilter.class);
                 });
     }
 

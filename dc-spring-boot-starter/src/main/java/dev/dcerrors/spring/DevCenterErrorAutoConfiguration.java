@@ -9,6 +9,7 @@ import dev.dcerrors.core.NamedCounts;
 import dev.dcerrors.core.RecognizerOptions;
 import dev.dcerrors.core.ResponseCounter;
 import dev.dcerrors.spring.reactive.ResponseCountingWebFilter;
+import dev.dcerrors.spring.reactive.WebClientCounting;
 import dev.dcerrors.spring.web.ClientCustomizers;
 import dev.dcerrors.spring.web.ExchangeFilter;
 import dev.dcerrors.spring.web.ResponseCountingAdvice;
@@ -151,6 +152,17 @@ public class DevCenterErrorAutoConfiguration {
             @Bean
             ResponseCountingWebFilter devCenterResponseCountingWebFilter(ResponseCounter counter) {
                 return new ResponseCountingWebFilter(counter);
+            }
+        }
+
+        /** The client side: WebClient built from Boot's builder. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "org.springframework.web.reactive.function.client.WebClient")
+        static class WebClientConfiguration {
+
+            @Bean
+            static WebClientCounting.Builders devCenterWebClientBuilders(ObjectProvider<ResponseCounter> counter) {
+                return new WebClientCounting.Builders(counter);
             }
         }
 

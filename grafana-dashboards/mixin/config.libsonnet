@@ -31,7 +31,7 @@
       warningCode: '5146',  // "X attempts left": on the dashboard as an early signal, never an alert
       pagePerMinute: 1.5,  // lockouts per minute, averaged over 5 minutes (7.5 in 5 minutes)
       pageTimesLastWeek: 10,  // and more than this many times the rate of the same day a week ago
-      pageFor: '1m',
+      pageFor: '0m',  // the 5-minute average smooths bursts already; a pending minute only delayed the page (issue 23: within 7 minutes)
       pageKeepFiringFor: '15m',  // keeps the page open through the lulls of an attack
       ticketPerHour: 20,  // lockouts in the last hour
       ticketTimesLastWeek: 5,
@@ -80,6 +80,12 @@
       stoppedFor: '30m',
       'for': '10m',
     },
+
+    // Responses counted at their source (devcenter_endpoint_errors_total): the label naming the endpoint
+    // (`METHOD <route template>` on the server, the URI template or `METHOD host` on a client, `other`
+    // beyond the application's max-endpoints), the label telling answered (`server`) from received
+    // (`client`) responses, and how many endpoints the by-endpoint panels show at most.
+    endpoints: { endpointLabel: 'endpoint', sideLabel: 'side', topk: 10 },
 
     // Failed-login codes: the Security dashboard's panels and RUNBOOKS.md list exactly these.
     failedLoginCodes: ['5005', '5008', '5012', '5028', '5097', '5144'],

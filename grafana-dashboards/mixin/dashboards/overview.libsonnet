@@ -143,6 +143,13 @@ local lib = import 'lib.libsonnet';
         g.timeseries(22, 'Selected codes: share of responses', |||
           The selected codes as a share of all recognized responses (a ratio of sums), one line per code: tells a rising code apart from rising traffic.
         |||, [12, 49, 12, 8], [g.target('sum by (code) (rate(%s[$__rate_interval])) / scalar(sum(rate(%s[$__rate_interval])))' % [rawErrors(), rawResponses()], '{{code}}')], 'percentunit'),
+
+        g.row(23, 'Endpoints', 57),
+        g.timeseries(24, 'Errors per minute by endpoint and side', |||
+          Error responses of the selected codes per minute by endpoint and side, the %d busiest: server, answered by this service (METHOD and route template); client, received from the Developer Center (URI template, or METHOD and host). Counted where the responses are answered or received (devcenter_endpoint_errors_total); a response seen only in a log has no endpoint. Endpoints beyond the application's max-endpoints are "other".
+        ||| % c.endpoints.topk, [0, 58, 24, 8], [
+          g.target(q.byEndpointPerMinute(g.codeFilter), '{{%s}} {{%s}}' % [c.endpoints.sideLabel, c.endpoints.endpointLabel]),
+        ], 'cpm'),
       ]
     ),
   },

@@ -11,6 +11,10 @@ local lib = import 'lib.libsonnet';
     ),
     local perMinute(codes, offset='') = 'sum by (code) (rate(%s[$__rate_interval]%s)) * 60' % [raw(codes), offset],
     local failed = c.failedLoginCodes,
+    local byEndpoint(id, x, title, codes, text) = g.timeseries(id, title, text, [x, 30, 8, 8], [
+      g.target(q.byEndpointPerMinute(g.instanceFilter + [q.codeMatcher(codes)]),
+               '{{%s}} {{%s}}' % [c.endpoints.sideLabel, c.endpoints.endpointLabel]),
+    ], 'cpm'),
 
     'dc-errors-security.json': g.dashboard(
       c.grafana.securityUid,
@@ -60,6 +64,17 @@ local lib = import 'lib.libsonnet';
           g.target('sum by (code) (rate(%s[$__rate_interval])) * 60' % q.errors(g.codeFilter), '{{code}}'),
           g.target('sum by (code) (rate(%s[$__rate_interval] offset 1w)) * 60' % q.errors(g.codeFilter), '{{code}} last week', refId='B'),
         ], 'cpm'),
+
+        g.row(11, 'By endpoint: which endpoint is being attacked', 29),
+        byEndpoint(12, 0, 'Lockouts and warnings per minute by endpoint', [c.lockout.code, c.lockout.warningCode], |||
+          Codes %s and %s per minute by endpoint and side (server: answered by this service, METHOD and route template; client: received from the Developer Center, URI template or host), the %d busiest. Counted where the responses are answered or received (devcenter_endpoint_errors_total); a response seen only in a log has no endpoint.
+        ||| % [c.lockout.code, c.lockout.warningCode, c.endpoints.topk]),
+        byEndpoint(13, 8, 'IP and abnormal-access blocks per minute by endpoint', [c.ipBlock.code, c.abnormalAccess.code], |||
+          Codes %s and %s per minute by endpoint and side, the %d busiest.
+        ||| % [c.ipBlock.code, c.abnormalAccess.code, c.endpoints.topk]),
+        byEndpoint(14, 16, 'Endpoints with failed logins, per minute', failed, |||
+          Failed logins (codes %s) per minute by endpoint and side, the %d busiest.
+        ||| % [std.join(', ', failed), c.endpoints.topk]),
       ]
     ),
   },

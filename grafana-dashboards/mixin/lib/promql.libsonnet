@@ -19,6 +19,11 @@
     errors(matchers=[]):: q.sel('devcenter_errors_total', matchers),
     responses(matchers=[]):: q.sel('devcenter_responses_total', matchers),
     info(matchers=[]):: q.sel('devcenter_error_code_info', matchers),
+    endpointErrors(matchers=[]):: q.sel('devcenter_endpoint_errors_total', matchers),
+    // Error responses per minute by endpoint and side, the `topk` busiest (of the selected codes).
+    byEndpointPerMinute(matchers, window='$__rate_interval'):: 'topk(%d, sum by (%s, %s) (rate(%s[%s])) * 60)' % [
+      c.endpoints.topk, c.endpoints.endpointLabel, c.endpoints.sideLabel, q.endpointErrors(matchers), window,
+    ],
 
     // The SLI's bad events: severity error or critical outside the excluded categories.
     badMatchers:: [

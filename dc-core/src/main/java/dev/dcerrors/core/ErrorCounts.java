@@ -38,9 +38,13 @@ public final class ErrorCounts {
     /** The name of {@link #shared()}. */
     public static final String DEFAULT_NAME = "default";
 
+    /** Declared before {@link #SHARED}, which takes the first. */
+    private static final AtomicInteger IDS = new AtomicInteger();
     private static final ErrorCounts SHARED = new ErrorCounts(DEFAULT_NAME, ErrorCatalog.builtIn(), DEFAULT_MAX_UNKNOWN_CODES);
 
     private final String name;
+    /** Tells these counts apart from others in the per-thread state of an {@link Exchange}. */
+    private final int id = IDS.incrementAndGet();
     private volatile Layout layout;
     private final LongAdder success = new LongAdder();
     private final LongAdder other = new LongAdder();
@@ -226,6 +230,11 @@ public final class ErrorCounts {
     }
 
     // ---------------------------------------------------------------- metrics side
+
+    /** A number no other counts in this class loader have: what an {@link Exchange} remembers them by. */
+    int id() {
+        return id;
+    }
 
     /** The name it was made with (the {@code <counts>} that names it, see {@link NamedCounts}), or {@code unnamed}. */
     public String name() {

@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
  * dc-cli alike: which parts are read and in what order ({@link LogCall}), each distinct code once per call, at most
  * {@link #maxCodesPerEvent()} codes, the throwable and its causes up to {@link #MAX_CAUSE_DEPTH}, user code run only
  * outside nested calls and never let throw. The codes go to a {@link CodeSink}: {@link #counter()} counts them; a
- * {@link FirstCode} keeps the first (the pattern converters); any other sink sees them without counting.
+ * {@link FirstCode} keeps the first (the pattern converters); any other sink sees them without counting. The same
+ * recognizer reads a response body where it is answered or received ({@link #responseCode}, {@link #countResponse}:
+ * see {@link ResponseCounter}); while an {@link Exchange} is under way on the thread, a response is counted once,
+ * whether its source or a log call sees it first.
  * Nothing here locks, allocates when counting, or throws on any text; instances are immutable and thread-safe.
  */
 public final class ErrorRecognizer {
@@ -30,14 +33,30 @@ public final class ErrorRecognizer {
     private final CodeSink counter = new CodeSink() {
         @Override
         public boolean accept(int value) {
-            return counts.record(value, unknownRange);
+            return countLogged(value);
         }
     };
     /** The rules of a call in front of {@link #counter}, made once: counting allocates nothing. */
     private final OncePerCall counting = new OncePerCall(counter) {
         @Override
         boolean take(int value) {
-            return counts.record(value, unknownRange);
+            return countLogged(value);
+        }
+    };
+    /** Keeps the first response code it is handed in the thread's {@link Exchange} state, and takes no more. */
+    private final CodeSink firstResponseCode = new CodeSink() {
+        @Override
+        public boolean accept(int value) {
+            if (!isResponseCode(value)) {
+                return false;
+            }
+            Exchange.state()[Exchange.FOUND] = value;
+            return true;
+        }
+
+        @Override
+        public int capacity() {
+            return 1;
         }
     };
 
@@ -157,6 +176,72 @@ public final class ErrorRecognizer {
         } finally {
             endCall(enclosing);
         }
+    }
+
+    /**
+     * Counts a code of a log call, unless the {@link Exchange} under way on this thread counted it already (the same
+     * response, seen at its source or in another log call of the exchange); the exchange remembers what is counted.
+     */
+    private boolean countLogged(int value) {
+        int[] exchange = Exchange.state();
+        if (Exchange.counted(exchange, counts.id(), value)) {
+            return false;
+        }
+        if (!counts.record(value, unknownRange)) {
+            return false;
+        }
+        Exchange.rememberLogged(exchange, counts.id(), value);
+        return true;
+    }
+
+    /**
+     * The response code of a response body as its source has it: a response object (DTO, record, {@code Map}, JSON
+     * tree, or one of them in {@code Optional} or {@code ResponseEntity}) read through the same readers as a logged
+     * argument, or text (a JSON body kept as a {@code String}, a copy of received bytes) read by the scanner; the first
+     * response code only. User code (the object's accessors) runs; what it throws goes to {@code failures}.
+     *
+     * @return 200, a catalog code or a value in the error range; -1 when the body has none
+     */
+    public int responseCode(@Nullable Object body, FailureReporter failures) {
+        if (body == null) {
+            return -1;
+        }
+        int[] state = Exchange.state();
+        state[Exchange.FOUND] = -1;
+        try {
+            if (body instanceof CharSequence) {
+                scanText((CharSequence) body, firstResponseCode, 1);
+            } else {
+                scanObject(body, firstResponseCode, 1);
+            }
+        } catch (Throwable e) {
+            FailureReporter.rethrowIfFatal(e);
+            failures.report("an accessor of a " + body.getClass().getName() + " response body threw " + e + "; such bodies are not counted", e);
+            return -1;
+        }
+        return state[Exchange.FOUND];
+    }
+
+    /**
+     * Counts the response whose code its source found ({@link #responseCode}), once: unless the exchange of {@code side}
+     * under way on this thread counted it already (a log call during the exchange). The exchange remembers it, so that a
+     * log call of the same response later in the exchange does not count it again.
+     *
+     * @return whether it was counted here
+     */
+    public boolean countResponse(int code, Exchange.Side side) {
+        if (code < 0) {
+            return false;
+        }
+        int[] exchange = Exchange.state();
+        if (Exchange.countedBy(exchange, side, counts.id(), code)) {
+            return false;
+        }
+        if (!counts.record(code, unknownRange)) {
+            return false;
+        }
+        Exchange.rememberSource(exchange, side, counts.id(), code);
+        return true;
     }
 
     /** The sink that counts: {@code recognize(reader, call, counter(), failures)} adds the codes of the call to {@link #counts()}. */
@@ -414,6 +499,11 @@ public final class ErrorRecognizer {
     /** The counts this recognizer adds to. */
     public ErrorCounts counts() {
         return counts;
+    }
+
+    /** How many characters of a text are read at most. */
+    public int maxScanChars() {
+        return scanner.maxScanChars();
     }
 
     /** The cap on codes counted in one log call. */

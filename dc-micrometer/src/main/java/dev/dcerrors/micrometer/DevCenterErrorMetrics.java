@@ -1,5 +1,6 @@
 package dev.dcerrors.micrometer;
 
+import dev.dcerrors.core.EndpointCounts;
 import dev.dcerrors.core.ErrorCounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -21,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  *       {@code error}: every recognized response envelope, for error ratios.</li>
  *   <li>{@value #CODE_INFO} ({@code devcenter_error_code_info}), value 1, tags {@code code}, {@code category},
  *       {@code severity}, {@code message}: the catalog's description of each code with a series, for joins.</li>
+ *   <li>{@value #ENDPOINT_ERRORS} ({@code devcenter_endpoint_errors_total}), tags {@code endpoint}, {@code side}
+ *       ({@code server} | {@code client}), {@code code}, {@code category}, {@code severity}: the error responses
+ *       counted at their source ({@link EndpointCounts}, given with {@link Builder#endpoints}), one series per
+ *       (endpoint, side, code) that occurred.</li>
  * </ul>
  *
  * <p>All meters are function counters and gauges reading {@link ErrorCounts}: the logging thread never
@@ -55,6 +60,8 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
     public static final String ERRORS = Meters.ERRORS;
     /** Recognized responses by outcome. */
     public static final String RESPONSES = Meters.RESPONSES;
+    /** Error responses counted at their source, by endpoint, side and code. */
+    public static final String ENDPOINT_ERRORS = Meters.ENDPOINT_ERRORS;
     /** The catalog's description of each code with a series; value 1. */
     public static final String CODE_INFO = Meters.CODE_INFO;
     /** The codes the shipped alerts depend on: registered at 0 from bind time. */
@@ -71,6 +78,7 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
     private final ErrorCounts counts;
     private final Tags tags;
     private final boolean registerWholeCatalog;
+    private final @Nullable EndpointCounts endpoints;
     /** The registrar this binder shares with every other: one set of publications per registry. */
     private final Registrar registrar = Registrar.shared();
     /** Per registry this binder is bound to, the publication it holds; guarded by itself. */
@@ -88,6 +96,10 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
 
     private DevCenterErrorMetrics(Builder builder) {
         this.counts = builder.counts == null ? ErrorCounts.shared() : builder.counts;
+        this.endpoints = builder.endpoints != null || counts != ErrorCounts.shared() ? builder.endpoints : EndpointCounts.shared();
+        if (endpoints != null && endpoints.counts() != counts) {
+            throw new IllegalArgumentException("the endpoint counts go with counts " + endpoints.counts().name() + ", not " + counts.name());
+        }
         this.tags = builder.tags;
         this.registerWholeCatalog = builder.registerWholeCatalog;
     }
@@ -101,6 +113,7 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
     public static final class Builder {
 
         private @Nullable ErrorCounts counts;
+        private @Nullable EndpointCounts endpoints;
         private Tags tags = Tags.empty();
         private boolean registerWholeCatalog;
 
@@ -135,6 +148,16 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
             return this;
         }
 
+        /**
+         * The error responses counted at their source by endpoint, published as {@value DevCenterErrorMetrics#ENDPOINT_ERRORS}.
+         * They must go with the {@link #counts}. By default {@link EndpointCounts#shared()} for the shared counts (where the
+         * HTTP client interceptors count when given no counter), none for other counts.
+         */
+        public Builder endpoints(EndpointCounts endpoints) {
+            this.endpoints = endpoints;
+            return this;
+        }
+
         /** The binder; bind it with {@link DevCenterErrorMetrics#bindTo(MeterRegistry)}. */
         public DevCenterErrorMetrics build() {
             return new DevCenterErrorMetrics(this);
@@ -156,7 +179,7 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
                     return;
                 }
             }
-            held.add(registrar.open(registry, counts, tags, registerWholeCatalog));
+            held.add(registrar.open(registry, counts, tags, registerWholeCatalog, endpoints));
         }
     }
 
@@ -172,6 +195,11 @@ public class DevCenterErrorMetrics implements MeterBinder, AutoCloseable {
             held.clear();
         }
         registrar.release(released);
+    }
+
+    /** The endpoint counts this binder publishes, or null. */
+    public @Nullable EndpointCounts endpoints() {
+        return endpoints;
     }
 
     /** The counts this binder publishes. */

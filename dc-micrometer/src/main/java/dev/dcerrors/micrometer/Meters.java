@@ -24,12 +24,18 @@ final class Meters {
     static final String CODE_INFO = "devcenter.error.code.info";
     static final String CODE_INFO_DESCRIPTION = "Catalog description of each Developer Center error code with a series; value 1";
 
+    /** Error responses counted where they are answered or received: a function counter per (endpoint, side, code) that occurred. */
+    static final String ENDPOINT_ERRORS = "devcenter.endpoint.errors";
+    static final String ENDPOINT_ERRORS_DESCRIPTION = "Developer Center error responses counted where they are answered or received, by endpoint";
+
     /** Tag keys, and the values of {@link #OUTCOME}. */
     static final String CODE = "code";
     static final String CATEGORY = "category";
     static final String SEVERITY = "severity";
     static final String MESSAGE = "message";
     static final String OUTCOME = "outcome";
+    static final String ENDPOINT = "endpoint";
+    static final String SIDE = "side";
     static final String SUCCESS = "success";
     static final String ERROR = "error";
 

@@ -5,6 +5,9 @@ import static dev.dcerrors.micrometer.Meters.CATEGORY;
 import static dev.dcerrors.micrometer.Meters.CODE;
 import static dev.dcerrors.micrometer.Meters.CODE_INFO;
 import static dev.dcerrors.micrometer.Meters.CODE_INFO_DESCRIPTION;
+import static dev.dcerrors.micrometer.Meters.ENDPOINT;
+import static dev.dcerrors.micrometer.Meters.ENDPOINT_ERRORS;
+import static dev.dcerrors.micrometer.Meters.ENDPOINT_ERRORS_DESCRIPTION;
 import static dev.dcerrors.micrometer.Meters.ERROR;
 import static dev.dcerrors.micrometer.Meters.ERRORS;
 import static dev.dcerrors.micrometer.Meters.ERRORS_DESCRIPTION;
@@ -15,9 +18,11 @@ import static dev.dcerrors.micrometer.Meters.RESPONSES;
 import static dev.dcerrors.micrometer.Meters.RESPONSES_DESCRIPTION;
 import static dev.dcerrors.micrometer.Meters.RESPONSES_UNIT;
 import static dev.dcerrors.micrometer.Meters.SEVERITY;
+import static dev.dcerrors.micrometer.Meters.SIDE;
 import static dev.dcerrors.micrometer.Meters.SUCCESS;
 
 import dev.dcerrors.core.CodeLabels;
+import dev.dcerrors.core.EndpointCounts;
 import dev.dcerrors.core.ErrorCatalog;
 import dev.dcerrors.core.ErrorCode;
 import dev.dcerrors.core.ErrorCounts;
@@ -95,6 +100,15 @@ final class Publication {
     private long appliedGeneration = -1;
     private final Map<String, Series> series = new HashMap<>();
     private final List<Meter> responseMeters = new ArrayList<>();
+    /** The error responses counted at their source, by endpoint; null while no binder gave them. */
+    private @Nullable EndpointCounts endpoints;
+    /** The endpoint series by {@link EndpointCounts} key, with their labels. */
+    private final Map<Long, EndpointSeries> endpointSeries = new HashMap<>();
+    /** How many pairs the endpoint counts had at the last walk; -1 before the first. */
+    private int endpointPairsSeen = -1;
+
+    private record EndpointSeries(CodeLabels labels, Meter counter) {
+    }
 
     Publication(MeterRegistry registry, CountsWatch watch, Tags tags) {
         this.registry = new WeakReference<>(registry);
@@ -126,6 +140,18 @@ final class Publication {
         return widened;
     }
 
+    /**
+     * Publishes {@code counted} too, when this publication has no endpoint counts yet (the first binder's are kept: a
+     * later binder's other endpoint counts are not published here); returns whether that is new.
+     */
+    boolean widen(@Nullable EndpointCounts counted) {
+        if (counted == null || endpoints != null) {
+            return false;
+        }
+        endpoints = counted;
+        return true;
+    }
+
     /** Registers the responses meters; then {@link #sync} gives the codes theirs. */
     void open(MeterRegistry target) {
         responseMeters.add(responses(target, SUCCESS, ErrorCounts::successCount));
@@ -150,6 +176,7 @@ final class Publication {
      */
     void sync(MeterRegistry target, boolean force) {
         long generation = watch.generation();
+        syncEndpoints(target, force || generation != appliedGeneration);
         if (!force && generation == appliedGeneration) {
             return;
         }
@@ -171,6 +198,52 @@ final class Publication {
             throw refusals.first; // the generation stays unapplied: the next call tries again
         }
         appliedGeneration = generation;
+    }
+
+    /**
+     * Gives a series to every (endpoint, side, code) the endpoint counts have, when they have new ones or {@code relabel}
+     * (the catalog may have changed a code's labels: such series are registered again with the new ones).
+     */
+    private void syncEndpoints(MeterRegistry target, boolean relabel) {
+        EndpointCounts counted = endpoints;
+        if (counted == null) {
+            return;
+        }
+        int size = counted.size();
+        if (!relabel && size == endpointPairsSeen) {
+            return;
+        }
+        ErrorCatalog catalog = watch.catalog();
+        Refusals refusals = new Refusals();
+        int[] walked = {0};
+        counted.forEach((key, endpoint, side, code) -> {
+            walked[0]++;
+            CodeLabels labels = code < 0 ? CodeLabels.OTHER : CodeLabels.of(code, catalog);
+            EndpointSeries existing = endpointSeries.get(key);
+            if (existing != null && existing.labels.equals(labels)) {
+                return;
+            }
+            try {
+                if (existing != null) {
+                    target.remove(existing.counter);
+                }
+                Meter counter = FunctionCounter.builder(ENDPOINT_ERRORS, counted, c -> c.count(key))
+                        .tags(tags).tag(ENDPOINT, endpoint).tag(SIDE, side.label())
+                        .tag(CODE, labels.code()).tag(CATEGORY, labels.category().label()).tag(SEVERITY, labels.severity().label())
+                        .description(ENDPOINT_ERRORS_DESCRIPTION)
+                        .baseUnit(ERRORS_UNIT)
+                        .register(target);
+                endpointSeries.put(key, new EndpointSeries(labels, counter));
+            } catch (RuntimeException e) {
+                if (refusals.first == null) {
+                    refusals.first = e;
+                }
+            }
+        });
+        if (refusals.first != null) {
+            throw refusals.first;
+        }
+        endpointPairsSeen = walked[0]; // a pair claimed but not yet readable is walked again next time
     }
 
     /** The first exception a registry threw during one {@link #sync}. */
@@ -266,8 +339,13 @@ final class Publication {
                 target.remove(s.counter);
                 target.remove(s.info);
             }
+            for (EndpointSeries s : endpointSeries.values()) {
+                target.remove(s.counter);
+            }
         }
         responseMeters.clear();
         series.clear();
+        endpointSeries.clear();
+        endpointPairsSeen = -1;
     }
 }

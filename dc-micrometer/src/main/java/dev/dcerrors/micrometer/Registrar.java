@@ -1,5 +1,6 @@
 package dev.dcerrors.micrometer;
 
+import dev.dcerrors.core.EndpointCounts;
 import dev.dcerrors.core.ErrorCounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -97,7 +98,7 @@ final class Registrar {
      * @throws RuntimeException what the registry threw (a meter filter that throws, for example); nothing
      *     stays registered then
      */
-    Holding open(MeterRegistry registry, ErrorCounts counts, Tags tags, boolean wholeCatalog) {
+    Holding open(MeterRegistry registry, ErrorCounts counts, Tags tags, boolean wholeCatalog, @Nullable EndpointCounts endpoints) {
         lock.lock();
         try {
             Holding holding = find(registry, counts, tags);
@@ -107,7 +108,7 @@ final class Registrar {
                 holding = new Holding(new Publication(registry, watch == null ? new CountsWatch(counts) : watch, tags), this);
             }
             Publication publication = holding.publication;
-            boolean widened = publication.widen(wholeCatalog);
+            boolean widened = publication.widen(wholeCatalog) | publication.widen(endpoints);
             try {
                 if (created) {
                     publication.open(registry);

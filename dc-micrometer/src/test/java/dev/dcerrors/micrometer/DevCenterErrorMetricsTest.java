@@ -6,7 +6,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import dev.dcerrors.core.CodeRange;
+import dev.dcerrors.core.EndpointCounts;
 import dev.dcerrors.core.ErrorCatalog;
+import dev.dcerrors.core.Exchange;
 import dev.dcerrors.core.ErrorCounts;
 import dev.dcerrors.logback.LogbackCounts;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.Test;
 class DevCenterErrorMetricsTest {
 
     private final ErrorCounts counts = new ErrorCounts(ErrorCatalog.builtIn(), 50);
+    private final EndpointCounts endpoints = new EndpointCounts(counts);
     private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<DevCenterErrorMetrics> binders = new ArrayList<>();
 
@@ -89,12 +92,18 @@ class DevCenterErrorMetricsTest {
         return counter == null ? Double.NaN : counter.count();
     }
 
-    /** The golden scrape's counts: two before binding, the rest after, new codes included. */
+    /**
+     * The golden scrape's counts: two before binding, the rest after, new codes included; three of them counted at their
+     * source, with their endpoints, one endpoint before binding.
+     */
     private void countTheGoldenTraffic() {
         Counting.record(counts, 5005, 2);
-        binder(DevCenterErrorMetrics.builder().counts(counts).tags(Tags.of("application", "demo"))).bindTo(prometheus);
+        endpoints.record(Exchange.Side.SERVER, "POST", "/v2/enduser/enduserapi/smsLogin", 5005);
+        binder(DevCenterErrorMetrics.builder().counts(counts).endpoints(endpoints).tags(Tags.of("application", "demo"))).bindTo(prometheus);
         Counting.record(counts, 5147);
+        endpoints.record(Exchange.Side.SERVER, "POST", "/v2/enduser/enduserapi/smsLogin", 5147);
         Counting.record(counts, 5021);
+        endpoints.record(Exchange.Side.CLIENT, "GET", "/v2/devices/{dk}", 5021);
         Counting.record(counts, 4026);
         Counting.record(counts, 200, 3);
     }

@@ -1,10 +1,19 @@
 package dev.dcerrors.spring;
 
 import ch.qos.logback.classic.LoggerContext;
+import dev.dcerrors.core.EndpointCounts;
 import dev.dcerrors.core.ErrorCounts;
+import dev.dcerrors.core.FailureReporter;
 import dev.dcerrors.core.ErrorRecognizer;
 import dev.dcerrors.core.NamedCounts;
 import dev.dcerrors.core.RecognizerOptions;
+import dev.dcerrors.core.ResponseCounter;
+import dev.dcerrors.spring.reactive.ResponseCountingWebFilter;
+import dev.dcerrors.spring.reactive.WebClientCounting;
+import dev.dcerrors.spring.web.ClientCustomizers;
+import dev.dcerrors.spring.web.ExchangeFilter;
+import dev.dcerrors.spring.web.ResponseCountingAdvice;
+import dev.dcerrors.spring.web.ResponseCountingInterceptor;
 import dev.dcerrors.logback.LogbackCounts;
 import dev.dcerrors.micrometer.DevCenterErrorMetrics;
 import java.util.ArrayList;
@@ -17,6 +26,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -84,6 +95,97 @@ public class DevCenterErrorAutoConfiguration {
         return recognizer.counts();
     }
 
+    /**
+     * The error responses counted at their source, by endpoint: {@code devcenter.errors.max-endpoints} of them at most.
+     *
+     * @throws IllegalStateException naming the property when it is out of range
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    EndpointCounts devCenterEndpointCounts(ErrorCounts counts, DevCenterErrorProperties properties) {
+        int max = properties.getMaxEndpoints();
+        if (max < 1 || max > EndpointCounts.MAX_ENDPOINTS_LIMIT) {
+            throw new IllegalStateException("Invalid devcenter.errors properties:\n  devcenter.errors.max-endpoints: must be 1-"
+                    + EndpointCounts.MAX_ENDPOINTS_LIMIT + ": " + max);
+        }
+        return new EndpointCounts(counts, max);
+    }
+
+    /**
+     * Counting at the source: the bodies Spring MVC answers and RestClient and RestTemplate receive, each once with the
+     * log calls of its exchange ({@link dev.dcerrors.core.Exchange}). {@code devcenter.errors.responses.enabled=false}
+     * turns it off: then responses count from the logs only, as without it.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "devcenter.errors.responses", name = "enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnClass(name = "org.springframework.http.HttpRequest")
+    static class SourceConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ResponseCounter devCenterResponseCounter(ErrorRecognizer recognizer, EndpointCounts endpoints) {
+            return new ResponseCounter(recognizer, endpoints, FailureReporter.once((problem, cause) -> LOG.warn("DC Error Analytics: {}", problem, cause)));
+        }
+
+        /** The server side: Spring MVC. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+        @ConditionalOnClass(name = {"org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice", "jakarta.servlet.Filter"})
+        static class ServletServerConfiguration {
+
+            /** A filter bean: Boot registers it for every request, first ({@link ExchangeFilter#getOrder()}), async dispatches included. */
+            @Bean
+            ExchangeFilter devCenterExchangeFilter() {
+                return new ExchangeFilter();
+            }
+
+            @Bean
+            ResponseCountingAdvice devCenterResponseCountingAdvice(ResponseCounter counter) {
+                return new ResponseCountingAdvice(counter);
+            }
+        }
+
+        /** The server side: Spring WebFlux. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+        @ConditionalOnClass(name = "org.springframework.web.server.WebFilter")
+        static class ReactiveServerConfiguration {
+
+            @Bean
+            ResponseCountingWebFilter devCenterResponseCountingWebFilter(ResponseCounter counter) {
+                return new ResponseCountingWebFilter(counter);
+            }
+        }
+
+        /** The client side: WebClient built from Boot's builder. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "org.springframework.web.reactive.function.client.WebClient")
+        static class WebClientConfiguration {
+
+            @Bean
+            static WebClientCounting.Builders devCenterWebClientBuilders(ObjectProvider<ResponseCounter> counter) {
+                return new WebClientCounting.Builders(counter);
+            }
+        }
+
+        /** The client side: RestClient and RestTemplate built from Boot's builders. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "org.springframework.web.client.RestClient")
+        @Import(ClientCustomizers.RestTemplates.class)
+        static class ClientConfiguration {
+
+            @Bean
+            ResponseCountingInterceptor devCenterResponseCountingInterceptor(ResponseCounter counter) {
+                return new ResponseCountingInterceptor(counter);
+            }
+
+            @Bean
+            static ClientCustomizers.RestClientBuilders devCenterRestClientBuilders(ObjectProvider<ResponseCountingInterceptor> interceptor) {
+                return new ClientCustomizers.RestClientBuilders(interceptor);
+            }
+        }
+    }
+
     /** The Logback half. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = {"ch.qos.logback.classic.LoggerContext", "dev.dcerrors.logback.DevCenterErrorTurboFilter"})
@@ -138,8 +240,9 @@ public class DevCenterErrorAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        DevCenterErrorMetrics devCenterErrorMetrics(ErrorCounts counts, DevCenterErrorProperties properties) {
-            return DevCenterErrorMetrics.builder().counts(counts).registerWholeCatalog(properties.isRegisterWholeCatalog()).build();
+        DevCenterErrorMetrics devCenterErrorMetrics(ErrorCounts counts, EndpointCounts endpoints, DevCenterErrorProperties properties) {
+            return DevCenterErrorMetrics.builder().counts(counts).endpoints(endpoints).registerWholeCatalog(properties.isRegisterWholeCatalog())
+                    .build();
         }
     }
 }

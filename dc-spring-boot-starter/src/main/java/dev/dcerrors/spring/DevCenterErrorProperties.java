@@ -20,6 +20,45 @@ public class DevCenterErrorProperties {
     /** Whether every catalog code gets a series from startup (about 400), not only the codes seen. */
     private boolean registerWholeCatalog;
 
+    /**
+     * At most this many distinct endpoints have series of their own in devcenter_endpoint_errors_total (1-1000); the
+     * rest are counted as endpoint "other".
+     */
+    private int maxEndpoints = dev.dcerrors.core.EndpointCounts.DEFAULT_MAX_ENDPOINTS;
+
+    /** Counting responses at their source: the bodies the application answers and receives. */
+    private final Responses responses = new Responses();
+
+    /** The {@code devcenter.errors.responses.*} properties. */
+    public static class Responses {
+
+        /**
+         * Whether the response bodies that Spring MVC handlers answer and that RestClient and RestTemplate receive are
+         * counted where they are answered or received, each once with the log calls of its exchange.
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    public int getMaxEndpoints() {
+        return maxEndpoints;
+    }
+
+    public void setMaxEndpoints(int maxEndpoints) {
+        this.maxEndpoints = maxEndpoints;
+    }
+
+    public Responses getResponses() {
+        return responses;
+    }
+
     public boolean isEnabled() {
         return enabled;
     }

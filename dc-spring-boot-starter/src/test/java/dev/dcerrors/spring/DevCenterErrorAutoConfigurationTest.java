@@ -13,7 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import dev.dcerrors.core.EndpointCounts;
+import dev.dcerrors.core.ResponseCounter;
+import dev.dcerrors.spring.reactive.ResponseCountingWebFilter;
+import dev.dcerrors.spring.web.ExchangeFilter;
+import dev.dcerrors.spring.web.ResponseCountingAdvice;
+import dev.dcerrors.spring.web.ResponseCountingInterceptor;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -162,6 +170,52 @@ class DevCenterErrorAutoConfigurationTest {
                             .contains("devcenter.errors.scan-arguments: 'everything' is not a mode")
                             .contains("devcenter.errors.max-codes-per-event: 0 is out of range");
                 });
+    }
+
+    @Test
+    void sourceCountingIsOnByDefaultAndTheBinderPublishesTheEndpointCounts() {
+        new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(DevCenterErrorAutoConfiguration.class))
+                .withPropertyValues("devcenter.errors.counts=" + counts, "devcenter.errors.max-endpoints=7").run(context -> {
+                    assertThat(context).hasSingleBean(ResponseCounter.class).hasSingleBean(ResponseCountingAdvice.class)
+                            .hasSingleBean(ExchangeFilter.class).hasSingleBean(ResponseCountingInterceptor.class);
+                    EndpointCounts endpoints = context.getBean(EndpointCounts.class);
+                    assertThat(endpoints.maxEndpoints()).isEqualTo(7);
+                    assertThat(context.getBean(DevCenterErrorMetrics.class).endpoints()).isSameAs(endpoints);
+                    assertThat(context.getBean(ResponseCounter.class).endpoints()).isSameAs(endpoints);
+                });
+    }
+
+    @Test
+    void aReactiveApplicationCountsWithTheWebFilterInsteadOfTheServletParts() {
+        new ReactiveWebApplicationContextRunner().withConfiguration(AutoConfigurations.of(DevCenterErrorAutoConfiguration.class))
+                .withPropertyValues("devcenter.errors.counts=" + counts).run(context -> {
+                    assertThat(context).hasSingleBean(ResponseCountingWebFilter.class).doesNotHaveBean(ResponseCountingAdvice.class)
+                            .doesNotHaveBean(ExchangeFilter.class);
+                });
+    }
+
+    @Test
+    void responsesEnabledFalseTurnsSourceCountingOff() {
+        new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(DevCenterErrorAutoConfiguration.class))
+                .withPropertyValues("devcenter.errors.counts=" + counts, "devcenter.errors.responses.enabled=false").run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(ResponseCounter.class).doesNotHaveBean(ResponseCountingAdvice.class)
+                            .doesNotHaveBean(ExchangeFilter.class).doesNotHaveBean(ResponseCountingInterceptor.class);
+                    assertThat(filtersCountingInto(counts)).isEqualTo(1); // the logs still count
+                });
+    }
+
+    @Test
+    void aMaxEndpointsOutOfRangeStopsTheApplicationWithAMessageNamingIt() {
+        runner.withPropertyValues("devcenter.errors.max-endpoints=0").run(context -> {
+            assertThat(context).hasFailed();
+            Throwable cause = context.getStartupFailure();
+            String message = String.valueOf(cause);
+            while (cause.getCause() != null) {
+                message += " / " + cause.getCause();
+                cause = cause.getCause();
+            }
+            assertThat(message).contains("devcenter.errors.max-endpoints: must be 1-1000: 0");
+        });
     }
 
     @Test

@@ -87,12 +87,14 @@ class OptionsDeclaredOnceTest {
         }
         Set<String> expected = Arrays.stream(RecognizerOptions.Option.values()).map(o -> "devcenter.errors." + o.property())
                 .collect(Collectors.toCollection(TreeSet::new));
-        expected.addAll(Set.of("devcenter.errors.enabled", "devcenter.errors.include-disabled-levels", "devcenter.errors.register-whole-catalog"));
+        expected.addAll(Set.of("devcenter.errors.enabled", "devcenter.errors.include-disabled-levels", "devcenter.errors.register-whole-catalog",
+                "devcenter.errors.max-endpoints", "devcenter.errors.responses.enabled"));
         assertThat(sourceOf.keySet()).isEqualTo(expected);
         for (RecognizerOptions.Option option : RecognizerOptions.Option.values()) {
             assertThat(sourceOf.get("devcenter.errors." + option.property())).as(option.property()).isEqualTo(RecognizerOptions.class.getName());
         }
-        assertThat(valueFieldsOf(DevCenterErrorProperties.class)).containsExactlyInAnyOrder("enabled", "includeDisabledLevels", "registerWholeCatalog");
+        assertThat(valueFieldsOf(DevCenterErrorProperties.class)).containsExactlyInAnyOrder("enabled", "includeDisabledLevels", "registerWholeCatalog",
+                "maxEndpoints", "responses");
     }
 
     @Test

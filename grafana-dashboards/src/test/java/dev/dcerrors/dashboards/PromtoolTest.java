@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PromtoolTest {
 
     private static final List<String> UNIT_TESTS = List.of("alerts/tests/dc-errors-alerts.test.yml", "alerts/tests/dc-errors-lockout-baseline.test.yml",
-            "alerts/tests/dc-errors-absence-long.test.yml");
+            "alerts/tests/dc-errors-absence-long.test.yml", "alerts/tests/dc-errors-lockout-page-latency.test.yml");
 
     @Test
     void rulesPassPromtoolCheckRules() throws Exception {

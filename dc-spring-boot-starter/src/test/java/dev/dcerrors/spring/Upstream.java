@@ -15,6 +15,8 @@ import java.util.zip.GZIPOutputStream;
  */
 final class Upstream implements AutoCloseable {
 
+    /** What the SMS login answers, and {@code /v2/users/...} with status 400. */
+    static final String LOCKED = "{\"code\":5147,\"msg\":\"Your account has been temporarily locked.\",\"data\":null}";
     /** A body of 200 KB whose code is at its start. */
     static final String HUGE = "{\"code\":5325,\"msg\":\"blocked\",\"data\":\"" + "a".repeat(200_000) + "\"}";
     /** A body whose code lies past the first 64 K characters (maxScanChars). */
@@ -29,8 +31,10 @@ final class Upstream implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v2/enduser/enduserapi/smsLogin", e -> {
             e.getRequestBody().readAllBytes(); // {"phone":...,"code":"5148"}: the SMS code of the request
-            answer(e, "application/json", "{\"code\":5147,\"msg\":\"Your account has been temporarily locked.\",\"data\":null}");
+            answer(e, "application/json", LOCKED);
         });
+        // A 4xx with an envelope: Spring's clients throw an HttpClientErrorException that carries the body.
+        server.createContext("/v2/users/", e -> answer(e, 400, "application/json", LOCKED.getBytes(StandardCharsets.UTF_8)));
         server.createContext("/v2/devices/", e -> answer(e, "application/json", "{\"code\":5021,\"msg\":\"Input mobile number.\"}"));
         server.createContext("/ok", e -> answer(e, "application/json", "{\"code\":200,\"msg\":\"success\",\"data\":{\"token\":\"t\"}}"));
         server.createContext("/notjson", e -> answer(e, "text/html", "<html><body>maintenance</body></html>"));
@@ -57,8 +61,12 @@ final class Upstream implements AutoCloseable {
     }
 
     private static void answer(HttpExchange e, String type, byte[] body) throws IOException {
+        answer(e, 200, type, body);
+    }
+
+    private static void answer(HttpExchange e, int status, String type, byte[] body) throws IOException {
         e.getResponseHeaders().set("Content-Type", type);
-        e.sendResponseHeaders(200, body.length);
+        e.sendResponseHeaders(status, body.length);
         try (OutputStream out = e.getResponseBody()) {
             out.write(body);
         }

@@ -35,7 +35,8 @@ final class Help {
         }
         h.append("Inputs:\n");
         option(h, "FILE...", "Log files, plain or gzip (recognized by content), in any order; - for standard input. UTF-8; invalid bytes are replaced.");
-        option(h, "", "A line that starts with a timestamp (yyyy-MM-dd HH:mm:ss.SSS or ,SSS; ISO-8601 with T and an offset or Z), or a JSON"
+        option(h, "", "A line that starts with a timestamp (yyyy-MM-dd HH:mm:ss.SSS or ,SSS, as Logback and Log4j2 print by default; ISO-8601 with T,"
+                + " with or without an offset), or a JSON"
                 + " log record, starts an event; the lines after it without one belong to it. A JSON log record is a line that is one JSON object"
                 + " in a JSON-lines file (its first line is one with a timestamp field or a marker key), or anywhere with a marker key: @timestamp,"
                 + " log.level, or message with level; it is dated by its @timestamp, timestamp or time field, else by the event before it."
@@ -43,7 +44,7 @@ final class Help {
                 + " (its header, at, Caused by:, Suppressed:, ... N more) are read as the filter reads a throwable: the messages of the"
                 + " throwable and its causes count, never the frames nor suppressed throwables; with --no-scan-throwables none of these lines"
                 + " is read. The same goes for the throwable fields of a JSON record: stack_trace (logstash-logback-encoder), error.stack_trace"
-                + " and error.message (ECS).");
+                + " and error.message (ECS), exception.stacktrace and exception.exception_message (Log4j2's Logstash template).");
         option(h, "--zone ZONE", "The zone of timestamps without an offset. Default: the system zone, here " + ZoneId.systemDefault().getId() + ".");
         h.append("\nProgress:\n");
         option(h, "--progress", "Draw the progress bar on standard error (bytes read, events, elapsed time) whatever standard error is"

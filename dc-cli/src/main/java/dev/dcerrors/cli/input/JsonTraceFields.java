@@ -5,8 +5,11 @@ import java.util.List;
 
 /**
  * The fields of a one-line JSON log record that hold a logged throwable, which the turbo filter reads only with
- * {@code scanThrowables}: logstash-logback-encoder's top-level {@code stack_trace}, and ECS's {@code error.stack_trace}
- * and {@code error.message}, flattened or inside an {@code error} object. Read in one pass without a JSON library.
+ * {@code scanThrowables}: logstash-logback-encoder's top-level {@code stack_trace}; ECS's {@code error.stack_trace}
+ * and {@code error.message}, flattened or inside an {@code error} object (co.elastic.logging's encoders, and Log4j2's
+ * {@code JsonTemplateLayout} with {@code EcsLayout.json}); and the {@code exception} object of Log4j2's
+ * {@code JsonTemplateLayout} with {@code LogstashJsonEventLayoutV1.json}, whose {@code exception_message} and
+ * {@code stacktrace} hold them. Read in one pass without a JSON library.
  */
 public final class JsonTraceFields {
 
@@ -19,14 +22,16 @@ public final class JsonTraceFields {
 
     /** The throwable fields of the JSON object {@code line}, in order; empty when it has none. */
     public static List<Field> find(String line) {
-        if (line.indexOf("stack_trace\"") < 0 && line.indexOf("\"error") < 0) {
-            return List.of(); // every key read below holds one of the two: most records are passed in two indexOf calls
+        if (line.indexOf("stack_trace\"") < 0 && line.indexOf("\"error") < 0 && line.indexOf("\"exception_message\"") < 0
+                && line.indexOf("\"stacktrace\"") < 0) {
+            return List.of(); // every key read below holds one of these: most records are passed in a few indexOf calls
         }
         List<Field> fields = new ArrayList<>(2);
         int length = line.length();
         int depth = 0;
-        int errorObjectAt = -1; // where the value of the top-level key "error" opens, when it is an object
-        int errorDepth = -1; // the depth inside that object while the walk is in it
+        int objectAt = -1; // where the value of the top-level key "error" or "exception" opens, when it is an object
+        boolean objectIsError = false; // which of the two it is
+        int objectDepth = -1; // the depth inside that object while the walk is in it
         for (int i = 0; i < length; i++) {
             char c = line.charAt(i);
             if (c == '"') {
@@ -37,8 +42,9 @@ public final class JsonTraceFields {
                 int colon = skipSpaces(line, close + 1);
                 if (colon < length && line.charAt(colon) == ':') {
                     int value = skipSpaces(line, colon + 1);
-                    boolean inError = errorDepth >= 0 && depth == errorDepth;
-                    int kind = depth == 1 ? topLevelKind(line, i + 1, close) : inError ? errorObjectKind(line, i + 1, close) : NONE;
+                    boolean inObject = objectDepth >= 0 && depth == objectDepth;
+                    int kind = depth == 1 ? topLevelKind(line, i + 1, close)
+                            : !inObject ? NONE : objectIsError ? errorObjectKind(line, i + 1, close) : exceptionObjectKind(line, i + 1, close);
                     if (kind != NONE && value < length && line.charAt(value) == '"') {
                         int valueClose = closingQuote(line, value);
                         if (valueClose < 0) {
@@ -48,19 +54,23 @@ public final class JsonTraceFields {
                         i = valueClose;
                         continue;
                     }
-                    if (depth == 1 && regionIs(line, i + 1, close, "error") && value < length && line.charAt(value) == '{') {
-                        errorObjectAt = value;
+                    if (depth == 1 && value < length && line.charAt(value) == '{') {
+                        boolean error = regionIs(line, i + 1, close, "error");
+                        if (error || regionIs(line, i + 1, close, "exception")) {
+                            objectAt = value;
+                            objectIsError = error;
+                        }
                     }
                 }
                 i = close;
             } else if (c == '{' || c == '[') {
                 depth++;
-                if (i == errorObjectAt) {
-                    errorDepth = depth;
+                if (i == objectAt) {
+                    objectDepth = depth;
                 }
             } else if (c == '}' || c == ']') {
-                if (depth == errorDepth) {
-                    errorDepth = -1;
+                if (depth == objectDepth) {
+                    objectDepth = -1;
                 }
                 depth--;
             }
@@ -115,6 +125,14 @@ public final class JsonTraceFields {
             return TRACE;
         }
         return regionIs(line, from, to, "message") ? MESSAGE : NONE;
+    }
+
+    /** The keys of Log4j2's {@code LogstashJsonEventLayoutV1.json} {@code exception} object. */
+    private static int exceptionObjectKind(String line, int from, int to) {
+        if (regionIs(line, from, to, "stacktrace")) {
+            return TRACE;
+        }
+        return regionIs(line, from, to, "exception_message") ? MESSAGE : NONE;
     }
 
     private static int closingQuote(String line, int open) {

@@ -7,9 +7,12 @@ import java.time.ZoneId;
 
 /**
  * Reads the timestamp that starts a log line, without regular expressions or allocation on the common path:
- * Logback's default {@code yyyy-MM-dd HH:mm:ss.SSS} (or {@code ,SSS}), ISO-8601 with {@code T} and an
- * offset or {@code Z}, and, in a JSON line, the {@code @timestamp}, {@code timestamp} or {@code time}
- * field (such a text, or epoch seconds or milliseconds). Times without an offset are read in the zone
+ * {@code yyyy-MM-dd[ T]HH:mm:ss}, a fraction after {@code .} or {@code ,}, and an optional offset. That is Logback's
+ * default {@code yyyy-MM-dd HH:mm:ss.SSS} (or {@code ,SSS}), Log4j2's {@code %d} ({@code yyyy-MM-dd HH:mm:ss,SSS})
+ * and {@code %d{ISO8601}} ({@code yyyy-MM-dd'T'HH:mm:ss,SSS}), Spring Boot's {@code yyyy-MM-dd'T'HH:mm:ss.SSSXXX},
+ * and ISO-8601 with {@code Z}; in a JSON line, the {@code @timestamp}, {@code timestamp} or {@code time} field
+ * (such a text, or epoch seconds or milliseconds). ANSI colours before the timestamp (Spring Boot's console pattern
+ * with colours on, Log4j2's {@code %style} and {@code %highlight}) are passed over. Times without an offset are read in the zone
  * given. One instance per reading thread: it caches the last hour it converted.
  */
 public final class Timestamps {
@@ -35,6 +38,9 @@ public final class Timestamps {
      * has none.
      */
     long ofLine(CharSequence text, int from, int to) {
+        if (from < to && text.charAt(from) == '\u001b') {
+            from = afterColours(text, from, to);
+        }
         if (to - from < 19) {
             return NONE;
         }
@@ -46,6 +52,21 @@ public final class Timestamps {
             return ofJsonLine(text, from, to);
         }
         return NONE;
+    }
+
+    /** Past the ANSI colour sequences ({@code ESC [ 0-9; m}) at {@code i}. */
+    private static int afterColours(CharSequence s, int i, int to) {
+        while (i + 2 < to && s.charAt(i) == '\u001b' && s.charAt(i + 1) == '[') {
+            int j = i + 2;
+            while (j < to && (isDigit(s.charAt(j)) || s.charAt(j) == ';')) {
+                j++;
+            }
+            if (j >= to || s.charAt(j) != 'm') {
+                return i;
+            }
+            i = j + 1;
+        }
+        return i;
     }
 
     private long ofJsonLine(CharSequence text, int from, int to) {

@@ -92,6 +92,18 @@ class ThrowableLinesTest {
     }
 
     @Test
+    void theExceptionObjectOfLog4j2sLogstashTemplateHoldsTheThrowablesMessageAndTrace() {
+        String line = "{\"mdc\":{},\"exception\":{\"exception_class\":\"a.B\",\"exception_message\":\"M\",\"stacktrace\":\"T\","
+                + "\"x\":{\"stacktrace\":\"deeper\"}},\"message\":\"m\",\"data\":{\"exception_message\":\"not a log field\"},"
+                + "\"exception_message\":\"not at the top level\"}";
+        assertThat(JsonTraceFields.find(line)).extracting(f -> JsonTraceFields.unescape(line, f.from(), f.to()) + (f.trace() ? "/trace" : "/message"))
+                .containsExactly("M/message", "T/trace");
+        String ecsAndLogstash = "{\"error\":{\"stacktrace\":\"not ECS\",\"message\":\"E\"},\"exception\":{\"message\":\"not Logstash\",\"stacktrace\":\"T\"}}";
+        assertThat(JsonTraceFields.find(ecsAndLogstash)).extracting(f -> JsonTraceFields.unescape(ecsAndLogstash, f.from(), f.to()))
+                .containsExactly("E", "T");
+    }
+
+    @Test
     void aCodeInTheMessageAndRepeatedInTheTraceCountsOnceEitherWay() throws Exception {
         String log = """
                 2024-05-01 10:00:00.000 WARN c.e.Api - failed {"code":5147,"msg":"locked"}

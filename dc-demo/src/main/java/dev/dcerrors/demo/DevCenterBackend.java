@@ -1,7 +1,10 @@
 package dev.dcerrors.demo;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.dcerrors.core.Exchange;
+import dev.dcerrors.core.ResponseCounter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -78,12 +81,12 @@ final class DevCenterBackend implements AutoCloseable {
 
     DevCenterBackend() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.createContext("/api/v1/login", this::login);
-        server.createContext("/api/v1/sms/send", this::smsSend);
-        server.createContext("/api/v1/sms/verify", this::smsVerify);
-        server.createContext("/api/v1/device/bind", this::deviceBind);
-        server.createContext("/api/v1/device/list", this::deviceList);
-        server.createContext("/api/v1/share/accept", this::shareAccept);
+        server.createContext("/api/v1/login", atTheSource(this::login));
+        server.createContext("/api/v1/sms/send", atTheSource(this::smsSend));
+        server.createContext("/api/v1/sms/verify", atTheSource(this::smsVerify));
+        server.createContext("/api/v1/device/bind", atTheSource(this::deviceBind));
+        server.createContext("/api/v1/device/list", atTheSource(this::deviceList));
+        server.createContext("/api/v1/share/accept", atTheSource(this::shareAccept));
         server.setExecutor(executor);
         server.start();
     }
@@ -240,9 +243,27 @@ final class DevCenterBackend implements AutoCloseable {
 
     // ---------------------------------------------------------------- plumbing
 
+    /**
+     * Counting at the source, as the Spring Boot starter does it for a Spring MVC application: each request is an
+     * exchange ({@link Exchange}), so the log lines a handler writes about its answer and the answer itself, counted
+     * where it is sent ({@link #respond}), are one response; the answer is also counted at its endpoint
+     * ({@code devcenter_endpoint_errors_total}).
+     */
+    private static HttpHandler atTheSource(HttpHandler handler) {
+        return exchange -> {
+            Exchange.beginServer();
+            try {
+                handler.handle(exchange);
+            } finally {
+                Exchange.endServer();
+            }
+        };
+    }
+
     private void respond(HttpExchange exchange, Envelope answer) throws IOException {
         tally.computeIfAbsent(answer.code(), c -> new LongAdder()).increment();
         byte[] body = answer.toJson().getBytes(StandardCharsets.UTF_8);
+        ResponseCounter.shared().countServerBytes(body, body.length, exchange.getRequestMethod(), exchange.getHttpContext().getPath());
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {

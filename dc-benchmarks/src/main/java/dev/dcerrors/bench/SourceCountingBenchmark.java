@@ -95,16 +95,7 @@ public class SourceCountingBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         ErrorCounts counts = new ErrorCounts();
-        ErrorRecognizer recognizer = Objects.requireNonNull(new RecognizerOptions().build(counts, new RecognizerOptions.Reporter() {
-            @Override
-            public void error(RecognizerOptions.Option option, String message) {
-                throw new IllegalStateException(message);
-            }
-
-            @Override
-            public void warn(RecognizerOptions.Option option, String message) {
-            }
-        }));
+        ErrorRecognizer recognizer = Objects.requireNonNull(new RecognizerOptions().build(counts, RecognizerOptions.Reporter.failing()));
         counter = new ResponseCounter(recognizer, new EndpointCounts(counts), FailureReporter.once((p, c) -> {
             throw new IllegalStateException(p, c);
         }));

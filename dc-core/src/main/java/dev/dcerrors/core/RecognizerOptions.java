@@ -91,6 +91,23 @@ public final class RecognizerOptions {
 
         /** A value that cannot take effect as asked; the recognizer is built all the same. */
         void warn(Option option, String message);
+
+        /**
+         * For options set by code, not by a user (the defaults, a counts name the code chose): a bad value is a bug, thrown
+         * as an {@link IllegalArgumentException} naming the element; warnings are dropped.
+         */
+        static Reporter failing() {
+            return new Reporter() {
+                @Override
+                public void error(Option option, String message) {
+                    throw new IllegalArgumentException("<" + option.element() + "> " + message);
+                }
+
+                @Override
+                public void warn(Option option, String message) {
+                }
+            };
+        }
     }
 
     private int maxScanChars = CodeScanner.DEFAULT_MAX_SCAN_CHARS;

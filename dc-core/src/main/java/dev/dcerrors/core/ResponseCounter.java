@@ -19,16 +19,7 @@ public final class ResponseCounter {
         static final ResponseCounter INSTANCE = create();
 
         private static ResponseCounter create() {
-            ErrorRecognizer recognizer = new RecognizerOptions().build(ErrorCounts.shared(), new RecognizerOptions.Reporter() {
-                @Override
-                public void error(RecognizerOptions.Option option, String message) {
-                    throw new IllegalStateException(option.property() + ": " + message); // the defaults are valid
-                }
-
-                @Override
-                public void warn(RecognizerOptions.Option option, String message) {
-                }
-            });
+            ErrorRecognizer recognizer = new RecognizerOptions().build(ErrorCounts.shared(), RecognizerOptions.Reporter.failing());
             return new ResponseCounter(java.util.Objects.requireNonNull(recognizer), EndpointCounts.shared(),
                     FailureReporter.once((problem, cause) -> System.err.println("DC Error Analytics: " + problem)));
         }

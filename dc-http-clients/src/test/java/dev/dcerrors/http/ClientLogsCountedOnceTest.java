@@ -7,14 +7,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.dcerrors.core.EndpointCounts;
 import dev.dcerrors.core.ErrorCounts;
-import dev.dcerrors.core.ErrorRecognizer;
 import dev.dcerrors.core.Exchange;
-import dev.dcerrors.core.FailureReporter;
-import dev.dcerrors.core.RecognizerOptions;
 import dev.dcerrors.core.ResponseCounter;
-import dev.dcerrors.logback.LogbackCounts;
 import feign.Feign;
 import feign.FeignException;
 import feign.Param;
@@ -87,23 +82,8 @@ class ClientLogsCountedOnceTest {
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(logback);
         configurator.doConfigure(ClientLogsCountedOnceTest.class.getResource("/client-logs-logback.xml"));
-        RecognizerOptions options = new RecognizerOptions();
-        options.setCounts(countsName);
-        ErrorRecognizer recognizer = options.build(LogbackCounts.in(logback), new RecognizerOptions.Reporter() {
-            @Override
-            public void error(RecognizerOptions.Option option, String message) {
-                throw new AssertionError(message);
-            }
-
-            @Override
-            public void warn(RecognizerOptions.Option option, String message) {
-                throw new AssertionError(message);
-            }
-        });
-        counts = recognizer.counts();
-        counter = new ResponseCounter(recognizer, new EndpointCounts(counts), FailureReporter.once((p, c) -> {
-            throw new AssertionError(p, c);
-        }));
+        counter = CounterOverLogback.of(logback, countsName);
+        counts = counter.recognizer().counts();
         endClientExchange(); // no exchange left under way on this thread by an earlier test
     }
 

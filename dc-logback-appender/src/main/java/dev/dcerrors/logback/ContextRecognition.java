@@ -7,6 +7,7 @@ import dev.dcerrors.core.RecognizerOptions;
 import java.lang.ref.WeakReference;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -57,24 +58,14 @@ final class ContextRecognition {
         DevCenterErrorAppender appender = last == null ? null : last.get();
         return appender == null ? null : appender.recognizer();
     }
+
     /** A recognizer with the default options over the counts of this name, made once. */
     ErrorRecognizer defaults(String countsName) {
         return defaults.computeIfAbsent(countsName, name -> {
             RecognizerOptions options = new RecognizerOptions();
             options.setCounts(name);
-            ErrorRecognizer r = options.build(counts, new RecognizerOptions.Reporter() {
-                @Override
-                public void error(RecognizerOptions.Option option, String message) {
-                }
-
-                @Override
-                public void warn(RecognizerOptions.Option option, String message) {
-                }
-            });
-            if (r == null) {
-                throw new IllegalArgumentException("'" + name + "' is not a counts name");
-            }
-            return r;
+            // a bad counts name throws IllegalArgumentException naming it (the defaults themselves are valid)
+            return Objects.requireNonNull(options.build(counts, RecognizerOptions.Reporter.failing()));
         });
     }
 }

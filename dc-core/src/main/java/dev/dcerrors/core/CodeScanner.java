@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A scan is one forward pass with no regular expressions and no backtracking: texts without a code key
  * take one {@code String.indexOf} per key; the others one walk ({@link TextWalker}) that follows the structure,
- * passes over string contents that cannot change the answer with {@code String.indexOf}, and ends past the last
+ * passes over string contents that cannot change the answer with {@code String.indexOf}, jumps over objects and
+ * arrays that cannot (following only their brackets and quotes), and ends past the last
  * code key once no code waits for its object's message key, or no message key follows for those that wait. Only the first {@link Builder#maxScanChars(int)
  * maxScanChars} characters of a text are read; a value cut by that limit is not reported, nor is a code whose
  * object's message key lies past it. Nesting deeper than 64 frames (objects, groups, strings) ends the scan of that
@@ -55,6 +56,8 @@ public final class CodeScanner {
     private final boolean nonAsciiStarts;
     private final boolean ignoreKeyCase;
     private final int maxScanChars;
+    /** Whether the walk jumps over values that cannot change the answer ({@code TextWalker.skipValue}); off only in tests. */
+    private final boolean skipsValues;
     /** Per ASCII character, its {@link #IDENTIFIER}, {@link #KEY_START} and {@link #SPECIAL} flags. */
     private final byte[] asciiFlags = new byte[128];
     /** The flags of every non-ASCII character: special when a key starts with one, else none. */
@@ -67,7 +70,8 @@ public final class CodeScanner {
     /** {@link #flagsOf}: the walk must look at the character: structure, or a key start in another script. */
     static final byte SPECIAL = 4;
 
-    private CodeScanner(List<String> keys, List<String> messageKeys, boolean ignoreKeyCase, int maxScanChars) {
+    private CodeScanner(List<String> keys, List<String> messageKeys, boolean ignoreKeyCase, int maxScanChars, boolean skipsValues) {
+        this.skipsValues = skipsValues;
         this.keys = keys.toArray(new String[0]);
         this.messageKeys = messageKeys.toArray(new String[0]);
         this.ignoreKeyCase = ignoreKeyCase;
@@ -97,6 +101,10 @@ public final class CodeScanner {
             asciiFlags[c] = (byte) flags;
         }
         this.nonAsciiFlags = nonAscii ? SPECIAL : 0;
+    }
+
+    boolean skipsValues() {
+        return skipsValues;
     }
 
     /** What the walk needs to know of {@code c} at once: {@link #IDENTIFIER}, {@link #KEY_START}, {@link #SPECIAL}. */
@@ -366,6 +374,7 @@ public final class CodeScanner {
         private final List<String> messageKeys = new ArrayList<>(DEFAULT_MESSAGE_KEYS);
         private boolean ignoreKeyCase;
         private int maxScanChars = DEFAULT_MAX_SCAN_CHARS;
+        private boolean skipsValues = true;
 
         private Builder() {
         }
@@ -431,8 +440,17 @@ public final class CodeScanner {
             return this;
         }
 
+        /**
+         * Whether the walk jumps over objects and arrays that cannot change the answer; default true. Off, the walk
+         * reads every character up to where it ends: the same answer, more slowly. For the tests that check that.
+         */
+        Builder skipValues(boolean skipValues) {
+            this.skipsValues = skipValues;
+            return this;
+        }
+
         public CodeScanner build() {
-            return new CodeScanner(distinct(keys, List.of()), distinct(messageKeys, keys), ignoreKeyCase, maxScanChars);
+            return new CodeScanner(distinct(keys, List.of()), distinct(messageKeys, keys), ignoreKeyCase, maxScanChars, skipsValues);
         }
 
         /** The keys of {@code list} that match none before them nor any of {@code taken}, as keys match. */

@@ -21,7 +21,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Each character is read about once by the walk, plus a bounded look-ahead where a key starts (the key, its
  * separator and its value) and where a quote opens a string (whether JSON quoted without escaping follows:
  * {@link #quotedJsonAt}). A string whose content cannot change the answer is opened and closed at once, its closing
- * quote found with {@code String.indexOf} ({@link #skippableStringEnd}). The walk ends early once no code key occurs
+ * quote found with {@code String.indexOf} ({@link #skippableStringEnd}). An object or array that holds no code key
+ * occurrence and whose keys can only be its own is jumped over to its closer ({@link #skipValue}: a code waiting past
+ * a large {@code data}, a request body's items before its code), following only its brackets and its strings' quotes.
+ * The walk ends early once no code key occurs
  * further on and either no code waits or no message key occurs further on ({@link #pendingReach}; {@code String.indexOf},
  * per key, each search resuming where the last one stopped). It stops, dropping the
  * codes that wait, when more than {@link Frames#MAX_DEPTH} frames are open.
@@ -48,6 +51,33 @@ final class TextWalker {
     /** A key's form, besides the number of backslashes of its double quotes: bare ({@code code=}), single-quoted. */
     private static final int BARE = -1;
     private static final int SINGLE_QUOTED = -2;
+    /** The characters that open a frame in a string's text, counted to bound the frames a skipped string could open. */
+    private static final String OPENERS = "{[(";
+    /** {@link #skippedStringEnd}: a key may start the string's text, which would be a key of the innermost object around. */
+    private static final int KEY_AT_START = -2;
+    /** How many values read to their closer {@link #skipValue} keeps for the walk when it gives up. */
+    private static final int KNOWN = 64;
+    /** {@link #skipValue}'s classes of ASCII characters; every other character is {@link #S_PLAIN}. */
+    private static final byte S_PLAIN = 0;
+    private static final byte S_QUOTE = 1;
+    private static final byte S_BACKSLASH = 2;
+    private static final byte S_OPEN_BRACE = 3;
+    private static final byte S_CLOSE_BRACE = 4;
+    private static final byte S_OPEN_BRACKET = 5;
+    private static final byte S_CLOSE_BRACKET = 6;
+    private static final byte S_PAREN = 7;
+    private static final byte[] SKIP_CLASS = new byte[128];
+
+    static {
+        SKIP_CLASS['"'] = S_QUOTE;
+        SKIP_CLASS['\\'] = S_BACKSLASH;
+        SKIP_CLASS['{'] = S_OPEN_BRACE;
+        SKIP_CLASS['}'] = S_CLOSE_BRACE;
+        SKIP_CLASS['['] = S_OPEN_BRACKET;
+        SKIP_CLASS[']'] = S_CLOSE_BRACKET;
+        SKIP_CLASS['('] = S_PAREN;
+        SKIP_CLASS[')'] = S_PAREN;
+    }
 
     private final Frames frames = new Frames();
     /** Per code key, where it occurs next (or {@link #NO_MORE}, {@link #STALE}). */
@@ -83,6 +113,31 @@ final class TextWalker {
     private int skipTo = -1;
     /** Where the value read by the last {@link #valueAt} ends, its closing quote included. */
     private int valueEnd;
+    /** The positions of the openers {@link #skipValue} gave up on, ascending, from {@link #refusedNext} on: not tried again. */
+    private final int[] refusedAt = new int[2 * Frames.MAX_DEPTH];
+    private final int[] refusedScratch = new int[2 * Frames.MAX_DEPTH];
+    private int refusedCount;
+    private int refusedNext;
+    /**
+     * Values inside the last value {@link #skipValue} gave up on that it read to their closer and that the walk will
+     * reach (children of the frames open where it gave up): opener, closer + 1, and depth in that value. Ascending by
+     * opener from {@link #knownNext} on; the walk jumps over them without reading them again.
+     */
+    private int[] knownOpen = new int[KNOWN];
+    private int[] knownAfter = new int[KNOWN];
+    private int knownCount;
+    private int knownNext;
+    /** {@link #skipValue}'s scratch: the values it read to their closer, as {@link #knownOpen} (with their depth). */
+    private int[] readOpen = new int[KNOWN];
+    private int[] readAfter = new int[KNOWN];
+    private final int[] readDepth = new int[KNOWN];
+    private int readCount;
+    /** {@link #skipValue}'s scratch: the positions of the openers of the frames it has open. */
+    private final int[] skipOpeners = new int[Frames.MAX_DEPTH];
+    /** Per opener character of {@link #OPENERS}, where it occurs next (or {@link #NO_MORE}, {@link #STALE}); Strings only. */
+    private final int[] nextOpenerAt = new int[OPENERS.length()];
+    /** Where the search that found {@link #nextOpenerAt} started: no such opener lies between the two. */
+    private final int[] openerSearchedFrom = new int[OPENERS.length()];
     /** Hex digits still to read of a {@code \}{@code uXXXX} escape, and the value read so far. */
     private int unicodeDigitsLeft;
     private int unicodeValue;
@@ -161,6 +216,12 @@ final class TextWalker {
         placeholders = 0;
         unicodeDigitsLeft = 0;
         skipTo = -1;
+        refusedCount = 0;
+        refusedNext = 0;
+        knownCount = 0;
+        knownNext = 0;
+        java.util.Arrays.fill(nextOpenerAt, STALE);
+        java.util.Arrays.fill(openerSearchedFrom, 0);
         frames.clear();
     }
 
@@ -171,6 +232,7 @@ final class TextWalker {
      */
     private void run(CharSequence text) {
         CodeScanner scanner = scanner();
+        boolean skipsValues = !template && scanner.skipsValues();
         int p = pos;
         int stopAfter = horizon;
         boolean previousJoins = false;
@@ -194,6 +256,20 @@ final class TextWalker {
                 p = runEnd;
                 continue;
             } else {
+                if ((c == '{' || c == '[') && skipsValues && !refused(p)) {
+                    int after = known(p);
+                    if (after < 0) {
+                        after = skipValue(text, p, p > horizon ? keyOccurrenceFrom(p) : horizon);
+                    }
+                    if (after > p) {
+                        p = after; // past a value that cannot change the answer (skipValue)
+                        previous = text.charAt(after - 1);
+                        previousJoins = false;
+                        backslashes = 0;
+                        unicodeDigitsLeft = 0;
+                        continue;
+                    }
+                }
                 pos = p;
                 step(c);
                 if (stopped) {
@@ -300,6 +376,325 @@ final class TextWalker {
             p++;
         }
         return p;
+    }
+
+    /** The first code key occurrence at or after {@code from}, which lies past {@link #horizon}. */
+    private int keyOccurrenceFrom(int from) {
+        int at = pos;
+        pos = from;
+        horizon = nextKeyOccurrence();
+        pos = at;
+        return horizon;
+    }
+
+    /** Where a value that opens at {@code p} and that {@link #skipValue} read to its closer before ends, or -1. */
+    private int known(int p) {
+        while (knownNext < knownCount && knownOpen[knownNext] < p) {
+            knownNext++;
+        }
+        return knownNext < knownCount && knownOpen[knownNext] == p ? knownAfter[knownNext] : -1;
+    }
+
+    /** Whether {@link #skipValue} gave up on the opener at {@code p} before: it would again. */
+    private boolean refused(int p) {
+        while (refusedNext < refusedCount && refusedAt[refusedNext] < p) {
+            refusedNext++;
+        }
+        return refusedNext < refusedCount && refusedAt[refusedNext] == p;
+    }
+
+    /**
+     * Where the walk may go on past the object or array that opens at {@code open} (a {@code {} or {@code [}) when
+     * nothing in it can change the answer: the position after its closer; else -1, having read at most up to where
+     * it gave up. Nothing in such a value can:
+     * <ul>
+     *   <li>it holds no code key occurrence ({@code limit}, the next one, lies past its closer), so no code is found in it;</li>
+     *   <li>its keys are the keys of objects inside it, which close with it: a key belongs to the innermost object
+     *       around it, so no key of the objects around the value is in it, and no code waiting there is reported or
+     *       dropped in it. Where only arrays of the value are open, a key would be the enclosing object's, so the
+     *       value is given up at anything that could start a key there (a letter that starts one, a string whose text
+     *       does, a backslash);</li>
+     *   <li>its closers match its openers one to one (a closer the walk would match with a frame outside the value,
+     *       or a parenthesis, gives it up);</li>
+     *   <li>its strings close at a quote of their own level inside it (a quote that would close a string around the
+     *       value gives it up), and none may be JSON quoted without escaping (a string that starts with a brace
+     *       gives it up);</li>
+     *   <li>it cannot take the walk past {@link Frames#MAX_DEPTH} frames: its own frames, and those a string's text
+     *       could open (no more than its openers and quotes), are counted.</li>
+     * </ul>
+     * So the walk, reading the value, would end it with the same frames open, the same codes waiting and nothing
+     * reported: jumping over it gives the same answer. String contents are passed over with {@code String.indexOf}.
+     * An opener it gave up on is not tried again ({@link #refused}), nor are the openers around the place where it
+     * gave up, which would give up there again: each character is read by at most one try that gives up.
+     */
+    private int skipValue(CharSequence text, int open, int limit) {
+        CodeScanner scanner = scanner();
+        int base = frames.depth();
+        int s = frames.innermostString();
+        // Outside the value's own strings, a quote of a lower level than this closes a string around the value.
+        int minOpenLevel = s == Frames.NONE ? 0 : frames.isQuotedJson(s) ? frames.quoteLevel(s) : frames.quoteLevel(s) + 1;
+        int stop = Math.min(end, limit);
+        int[] openers = skipOpeners;
+        long brackets = 0; // bit d: frame d of the value is an array (or a record's [), else an object {
+        int depth = 0;
+        int objects = 0; // how many objects of the value are open: none, and a key would be the enclosing object's
+        int runOfBackslashes = 0;
+        boolean previousJoins = false;
+        // Most strings close at the next quote, found with one search where the text is a String.
+        String string = intrinsic ? (String) text : null;
+        int roomForText = Frames.MAX_DEPTH - base - 1; // less the value's frames: what a string's text may open
+        // Bit d: a key could start in frame d of the value (an array), were it read on its own; such a value is not
+        // kept for the walk (knownOpen), whose keys would be the keys of the object around it.
+        long keyish = 0;
+        boolean inArray = false; // the innermost frame of the value is an array
+        readCount = 0;
+        int i = open;
+        while (i < stop) {
+            char c = text.charAt(i);
+            int kind = c < 128 ? SKIP_CLASS[c] : S_PLAIN;
+            if (kind == S_PLAIN) {
+                if (inArray) {
+                    if ((scanner.flagsOf(c) & CodeScanner.KEY_START) != 0 && !(previousJoins && Chars.isIdentifierChar(c))) {
+                        if (objects == 0) {
+                            return giveUp(depth); // a key could start here, of the object around the value
+                        }
+                        keyish |= arraysAboveInnermostObject(brackets, depth);
+                    }
+                    previousJoins = Chars.isIdentifierChar(c);
+                }
+                runOfBackslashes = 0;
+                i++;
+                continue;
+            }
+            if (kind == S_QUOTE) {
+                int level = Chars.quoteLevel(runOfBackslashes);
+                if (string != null && !inArray && level >= minOpenLevel && i + 1 < stop) {
+                    // The common case: nothing in the string's text is a quote, it closes at the next one.
+                    int q = string.indexOf('"', i + 1);
+                    char first = string.charAt(i + 1);
+                    if (q > i + 1 && q < stop && first != '{' && first != '[' && q - i - 1 <= roomForText - depth
+                            && Chars.quoteLevel(backslashesBefore(string, q, i + 1)) == level) {
+                        i = q + 1;
+                        runOfBackslashes = 0;
+                        continue;
+                    }
+                }
+                int closing = skippedStringEnd(text, i, level, minOpenLevel, base + depth, inArray, stop);
+                if (closing < 0) {
+                    if (objects == 0 || closing != KEY_AT_START) {
+                        return giveUp(depth);
+                    }
+                    keyish |= arraysAboveInnermostObject(brackets, depth); // its text starts with a key
+                    closing = skippedStringEnd(text, i, level, minOpenLevel, base + depth, false, stop);
+                    if (closing < 0) {
+                        return giveUp(depth);
+                    }
+                }
+                i = closing + 1;
+                runOfBackslashes = 0;
+                previousJoins = false;
+                continue;
+            }
+            if (kind == S_BACKSLASH) {
+                if (inArray) {
+                    if (objects == 0) {
+                        return giveUp(depth); // an escape could stand for a character before a key
+                    }
+                    keyish |= arraysAboveInnermostObject(brackets, depth);
+                }
+                runOfBackslashes++;
+                i++;
+                continue;
+            }
+            if (kind == S_OPEN_BRACE || kind == S_OPEN_BRACKET) {
+                if (base + depth == Frames.MAX_DEPTH) {
+                    return giveUp(depth);
+                }
+                openers[depth] = i;
+                if (kind == S_OPEN_BRACKET) {
+                    brackets |= 1L << depth;
+                } else {
+                    objects++;
+                }
+                depth++;
+                inArray = kind == S_OPEN_BRACKET;
+            } else if (kind == S_CLOSE_BRACE || kind == S_CLOSE_BRACKET) {
+                long bracket = kind == S_CLOSE_BRACKET ? 1L : 0L;
+                if (depth == 0 || ((brackets >>> (depth - 1)) & 1L) != bracket) {
+                    return giveUp(depth); // a closer the walk would match with a frame outside the value
+                }
+                depth--;
+                boolean keepable = ((keyish >>> depth) & 1L) == 0;
+                if (bracket != 0) {
+                    brackets &= ~(1L << depth);
+                    keyish &= ~(1L << depth);
+                } else {
+                    objects--;
+                }
+                if (depth == 0) {
+                    return i + 1;
+                }
+                inArray = ((brackets >>> (depth - 1)) & 1L) != 0;
+                while (readCount > 0 && readDepth[readCount - 1] > depth) {
+                    readCount--; // values inside this one, which the walk jumps over with it
+                }
+                if (keepable && readCount < KNOWN) {
+                    readOpen[readCount] = openers[depth];
+                    readAfter[readCount] = i + 1;
+                    readDepth[readCount++] = depth;
+                }
+            } else {
+                return giveUp(depth); // a parenthesis: a Lombok object or a group, left to the walk
+            }
+            runOfBackslashes = 0;
+            previousJoins = false;
+            i++;
+        }
+        return giveUp(depth);
+    }
+
+    /** How many backslashes stand right before {@code q}, from {@code from} on. */
+    private static int backslashesBefore(CharSequence text, int q, int from) {
+        int b = 0;
+        while (q - b - 1 >= from && text.charAt(q - b - 1) == '\\') {
+            b++;
+        }
+        return b;
+    }
+
+    /** For {@link #skipValue}: the bits of the frames of the value that are arrays above its innermost object. */
+    private static long arraysAboveInnermostObject(long brackets, int depth) {
+        long open = depth == 64 ? -1L : (1L << depth) - 1;
+        long objectFrames = ~brackets & open;
+        int innermostObject = 63 - Long.numberOfLeadingZeros(objectFrames); // -1 when none
+        return open & ~((2L << innermostObject) - 1) & brackets;
+    }
+
+    /**
+     * For {@link #skipValue}: where the string whose quote of {@code level} is at {@code quote} closes (the position
+     * of its closing quote), when the walk would open it there and pass over its text without effect on the
+     * frames around; else -1.
+     */
+    private int skippedStringEnd(CharSequence text, int quote, int level, int minOpenLevel, int depth, boolean keysOfEnclosing, int stop) {
+        int from = quote + 1;
+        if (level < minOpenLevel || from >= stop) {
+            return -1;
+        }
+        char first = text.charAt(from);
+        if (first == '{' || first == '[') {
+            return -1; // perhaps JSON quoted without escaping, whose text the walk follows
+        }
+        if (keysOfEnclosing && scanner().mayStartKey(first)) {
+            return KEY_AT_START; // perhaps a quoted key of the innermost object around
+        }
+        int inner = 0;
+        int i = from;
+        while (true) {
+            int q = quoteAt(text, i, stop);
+            if (q < 0 || q >= stop) {
+                return -1;
+            }
+            int b = 0;
+            while (q - b - 1 >= from && text.charAt(q - b - 1) == '\\') {
+                b++;
+            }
+            int quoteLevel = Chars.quoteLevel(b);
+            if (quoteLevel == level) {
+                int room = Frames.MAX_DEPTH - depth - 1; // frames the text may open once the string is open
+                if (room < 0 || (q - from > room && inner + openersIn(text, from, q, room - inner) > room)) {
+                    return -1;
+                }
+                return q;
+            }
+            if (quoteLevel < level) {
+                return -1; // it would close a string around this one
+            }
+            inner++;
+            i = q + 1;
+        }
+    }
+
+    /** The first quote at or after {@code from} and before {@code stop}, or -1. */
+    private int quoteAt(CharSequence text, int from, int stop) {
+        int q = intrinsic ? ((String) text).indexOf('"', from) : genericQuoteAt(text, from);
+        return q >= stop ? -1 : q;
+    }
+
+    /** How many of {@link #OPENERS} occur in [{@code from}, {@code to}), counted up to one more than {@code max}. */
+    private int openersIn(CharSequence text, int from, int to, int max) {
+        int count = 0;
+        if (!intrinsic) {
+            for (int i = from; i < to && count <= max; i++) {
+                if (OPENERS.indexOf(text.charAt(i)) >= 0) {
+                    count++;
+                }
+            }
+            return count;
+        }
+        String string = (String) text;
+        for (int k = 0; k < OPENERS.length() && count <= max; k++) {
+            int at = nextOpenerAt[k];
+            if (openerSearchedFrom[k] > from || at == STALE) {
+                at = string.indexOf(OPENERS.charAt(k), from); // a value read again, after a try that gave up
+                at = at < 0 ? NO_MORE : at;
+                openerSearchedFrom[k] = from;
+            }
+            while (at < from) {
+                at = string.indexOf(OPENERS.charAt(k), from);
+                at = at < 0 ? NO_MORE : at;
+                openerSearchedFrom[k] = from;
+            }
+            while (at < to && count <= max) {
+                count++;
+                openerSearchedFrom[k] = at + 1;
+                at = string.indexOf(OPENERS.charAt(k), at + 1);
+                at = at < 0 ? NO_MORE : at;
+            }
+            nextOpenerAt[k] = at;
+        }
+        return count;
+    }
+
+    /**
+     * {@link #skipValue} gives up with {@code depth} frames of the value open: their openers, which hold the place
+     * where it gave up, are not tried again; nor are those given up on before that lie ahead.
+     */
+    private int giveUp(int depth) {
+        int[] merged = refusedScratch;
+        int n = 0;
+        int a = 0;
+        int r = refusedNext;
+        while ((a < depth || r < refusedCount) && n < merged.length) {
+            int next;
+            if (r >= refusedCount || (a < depth && skipOpeners[a] <= refusedAt[r])) {
+                next = skipOpeners[a++];
+            } else {
+                next = refusedAt[r++];
+            }
+            if (n == 0 || merged[n - 1] != next) {
+                merged[n++] = next;
+            }
+        }
+        System.arraycopy(merged, 0, refusedAt, 0, n);
+        refusedCount = n;
+        refusedNext = 0;
+        // The values read to their closer lie before those known from an earlier try that are still ahead.
+        int kept = readCount;
+        for (int k = knownNext; k < knownCount && kept < KNOWN; k++) {
+            if (knownOpen[k] > skipOpeners[0]) {
+                readOpen[kept] = knownOpen[k];
+                readAfter[kept++] = knownAfter[k];
+            }
+        }
+        int[] swap = knownOpen;
+        knownOpen = readOpen;
+        readOpen = swap;
+        swap = knownAfter;
+        knownAfter = readAfter;
+        readAfter = swap;
+        knownCount = kept;
+        knownNext = 0;
+        return -1;
     }
 
     private void step(char c) {

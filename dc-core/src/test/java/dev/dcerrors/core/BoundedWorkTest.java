@@ -92,6 +92,12 @@ class BoundedWorkTest {
             case "message-after-long-data" -> new String[] {"{\"code\":5005,\"data\":{\"list\":[", "{\"k\":\"v\\\"x\",\"n\":1},"};
             case "strings-to-pass-over" -> new String[] {"{\"code\":1,\"data\":[", "\"ab\\\\\\\"c\\\\\",\"\\\"\","};
             case "backslash-runs-in-strings" -> new String[] {"{\"code\":1,\"data\":\"", "\\\\\\\\\\\"\""};
+            // v3: values the walk jumps over, gives up on (a code key inside, a key that could be the enclosing object's),
+            // or must count the openers of long strings in, before it may jump
+            case "values-to-jump" -> new String[] {"{\"code\":1,\"data\":[", "{\"k\":\"v\",\"n\":[1,{\"m\":null}]},"};
+            case "values-given-up-inside" -> new String[] {"{\"code\":1,\"data\":", "[[{\"a\":\"code\"},"};
+            case "arrays-read-again" -> new String[] {"{\"code\":1,\"data\":{\"x\":", "[[msg],{\"k\":[m]}],"};
+            case "long-strings-with-openers" -> new String[] {"{\"code\":1,\"data\":{\"k\":[", "\"" + "(".repeat(70) + "\",{\"a\":["};
             default -> throw new IllegalArgumentException(kind);
         };
         StringBuilder sb = new StringBuilder(size + 64).append(prefixAndUnit[0]);
@@ -107,7 +113,8 @@ class BoundedWorkTest {
         "lombok", "deep-nesting", "groups-and-stray-closers", "quotes", "quote-levels", "backslash-runs", "unicode-escapes",
         "cjk-prose", "zero-fraction", "keys-at-string-starts", "quoted-json-envelopes", "quoted-request-bodies",
         "quoted-json-near-misses", "quoted-json-spaces", "quoted-json-backslashes", "quoted-json-nesting", "quoted-json-levels",
-        "quoted-arrays", "message-after-long-data", "strings-to-pass-over", "backslash-runs-in-strings"})
+        "quoted-arrays", "message-after-long-data", "strings-to-pass-over", "backslash-runs-in-strings", "values-to-jump",
+        "values-given-up-inside", "arrays-read-again", "long-strings-with-openers"})
     void workIsLinearInTheCappedLength(String kind) {
         CodeScanner scanner = CodeScanner.defaults();
         for (int size : new int[] {1_000, 64 * 1024, 4 * 1024 * 1024}) {

@@ -12,7 +12,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** The scanner alone against a single {@code indexOf} pass (the physical-limit proxy) and a regex recognizer. */
+/**
+ * The scanner alone against a single {@code indexOf} pass (the physical-limit proxy), the least a walk that follows
+ * the structure costs ({@link #bracketWalk}) and a regex recognizer.
+ */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Benchmark)
@@ -44,6 +47,37 @@ public class ScannerBenchmark {
             found++;
         }
         return found;
+    }
+
+    /**
+     * The least a walk that must know the text's structure costs: one pass that follows only brackets and string
+     * quotes (each string's closing quote found with {@code String.indexOf}, a backslash before it checked), with no
+     * rule, no key and no limit. Measured beside the scanner to show how much of its cost any such walk pays on a
+     * shape whose answer depends on the middle of the text (a code waiting for a message key past a large value).
+     */
+    @Benchmark
+    public int bracketWalk() {
+        String s = text;
+        int depth = 0;
+        int deepest = 0;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                int q = s.indexOf('"', i + 1);
+                while (q > 0 && s.charAt(q - 1) == '\\') {
+                    q = s.indexOf('"', q + 1);
+                }
+                if (q < 0) {
+                    break;
+                }
+                i = q;
+            } else if (c == '{' || c == '[') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return deepest * 31 + depth;
     }
 
     @Benchmark

@@ -56,6 +56,7 @@ public final class CodeScanner {
     private final boolean nonAsciiStarts;
     private final boolean ignoreKeyCase;
     private final int maxScanChars;
+    private final int[] messageSearches;
     /** Whether the walk jumps over values that cannot change the answer ({@code TextWalker.skipValue}); off only in tests. */
     private final boolean skipsValues;
     /** Per ASCII character, its {@link #IDENTIFIER}, {@link #KEY_START} and {@link #SPECIAL} flags. */
@@ -101,6 +102,32 @@ public final class CodeScanner {
             asciiFlags[c] = (byte) flags;
         }
         this.nonAsciiFlags = nonAscii ? SPECIAL : 0;
+        this.messageSearches = messageSearches(this.keys.length, this.messageKeys);
+    }
+
+    /**
+     * The message keys a search for "a message key further on" needs ({@code TextWalker.pendingReach}): those that hold
+     * no other message key, as written. Where {@code error_msg} occurs, so does {@code msg}, a few characters on: the
+     * walk, which reads on to that occurrence, reads the longer key on its way.
+     */
+    private static int[] messageSearches(int codeKeys, String[] messageKeys) {
+        int[] searched = new int[messageKeys.length];
+        int n = 0;
+        for (int m = 0; m < messageKeys.length; m++) {
+            boolean holdsAnother = false;
+            for (int o = 0; o < messageKeys.length && !holdsAnother; o++) {
+                holdsAnother = o != m && messageKeys[m].contains(messageKeys[o]);
+            }
+            if (!holdsAnother) {
+                searched[n++] = codeKeys + m;
+            }
+        }
+        return Arrays.copyOf(searched, n);
+    }
+
+    /** The keys (as {@link #keyText} numbers them) whose occurrences show every message key's, case-sensitively. */
+    int[] messageSearches() {
+        return messageSearches;
     }
 
     boolean skipsValues() {

@@ -82,7 +82,7 @@ final class TextWalker {
     private final Frames frames = new Frames();
     /** Per code key, where it occurs next (or {@link #NO_MORE}, {@link #STALE}). */
     private int[] nextKeyAt = new int[4];
-    /** Per message key, where it occurs next (or {@link #NO_MORE}, {@link #STALE}): searched only while codes wait. */
+    /** Per message key searched ({@link CodeScanner#messageSearches}), where it occurs next (or {@link #NO_MORE}, {@link #STALE}): searched only while codes wait. */
     private int[] nextMessageAt = new int[8];
     /** The pool slot this walker goes back to. */
     private int slot;
@@ -773,7 +773,8 @@ final class TextWalker {
      * of its object is read, and every such key is an occurrence of a message key's text: past the last one and the
      * last code key, nothing more can be reported. Any occurrence ahead will do (the walk looks again when it
      * passes it), so the keys are searched in order until one is found, each search resuming where that key's last
-     * one stopped: {@code msg}, the first default, is usually the only one searched. Where the text is no String (or
+     * one stopped: {@code msg}, the first default, is usually the only one searched. A key that holds another
+     * ({@code error_msg} holds {@code msg}) is not searched: where it occurs, the other does ({@link CodeScanner#messageSearches}). Where the text is no String (or
      * keys ignore case) no search is made and the walk goes on to the end, as v2 did: there every search would be a
      * character loop.
      */
@@ -783,10 +784,11 @@ final class TextWalker {
         }
         CodeScanner scanner = scanner();
         int message = NO_MORE;
-        for (int k = scanner.codeKeyCount(), keys = scanner.keyCount(), m = 0; k < keys; k++, m++) {
+        int[] searches = scanner.messageSearches();
+        for (int m = 0; m < searches.length; m++) {
             int at = nextMessageAt[m];
             if (at != NO_MORE && at < pos) {
-                at = ((String) text()).indexOf(scanner.keyText(k), pos);
+                at = ((String) text()).indexOf(scanner.keyText(searches[m]), pos);
                 at = at < 0 ? NO_MORE : at;
                 nextMessageAt[m] = at;
             }

@@ -26,6 +26,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <pre>
  * java -jar dc-benchmarks/target/benchmarks.jar --quick [--out results.md]   # about 12 minutes on 2 cores
  * java -jar dc-benchmarks/target/benchmarks.jar --full  [--out results.md]   # the published numbers
+ * java -jar dc-benchmarks/target/benchmarks.jar --full --only 'ScannerBenchmark|FileAppenderBenchmark'   # some of them (a regex)
  * java -jar dc-benchmarks/target/benchmarks.jar [JMH options]                # plain JMH
  * </pre>
  */
@@ -41,8 +42,10 @@ public final class BenchmarkMain {
             org.openjdk.jmh.Main.main(args);
             return;
         }
+        int only = list.indexOf("--only");
+        String include = only >= 0 && only + 1 < list.size() ? "dev\\.dcerrors\\.bench\\.(" + list.get(only + 1) + ")" : "dev\\.dcerrors\\.bench\\..*Benchmark\\..*";
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("dev\\.dcerrors\\.bench\\..*Benchmark\\..*")
+                .include(include)
                 .addProfiler(GCProfiler.class)
                 .shouldDoGC(true);
         if (quick) {
@@ -100,6 +103,11 @@ public final class BenchmarkMain {
                 ratio(sb, rows, "scanner / indexOf, " + input, "ScannerBenchmark.scanner [" + input + "]", "ScannerBenchmark.indexOf [" + input + "]",
                         shortLine ? 5.0 : 3.0, true);
             }
+        }
+        for (Input input : Input.values()) {
+            // No goal: how close a walk that follows the structure can come to one indexOf pass, and the scanner to that walk.
+            info(sb, rows, "bracket walk / indexOf, " + input, "ScannerBenchmark.bracketWalk [" + input + "]", "ScannerBenchmark.indexOf [" + input + "]");
+            info(sb, rows, "scanner / bracket walk, " + input, "ScannerBenchmark.scanner [" + input + "]", "ScannerBenchmark.bracketWalk [" + input + "]");
         }
         for (Input input : Input.values()) {
             Row none = rows.get("FileAppenderBenchmark.info [none, " + input + "]");
@@ -175,6 +183,14 @@ public final class BenchmarkMain {
                 sb.append(String.format(Locale.ROOT, "| Log4j2 %s: B/op filter - no filter (Log4j2Metrics - no filter) | %.0f (%.0f) | 0 | %s |%n",
                         call, filter.bytes - baseline.bytes, anchor.bytes - baseline.bytes, Math.round(filter.bytes - baseline.bytes) <= 0 ? "yes" : "NO"));
             }
+        }
+    }
+
+    private static void info(StringBuilder sb, Map<String, Row> rows, String label, String numerator, String denominator) {
+        Row n = rows.get(numerator);
+        Row d = rows.get(denominator);
+        if (n != null && d != null) {
+            sb.append(String.format(Locale.ROOT, "| %s | %.2f | (none) | |%n", label, n.nanos / d.nanos));
         }
     }
 

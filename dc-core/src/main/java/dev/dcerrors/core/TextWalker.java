@@ -55,6 +55,8 @@ final class TextWalker {
     private static final String OPENERS = "{[(";
     /** {@link #skippedStringEnd}: a key may start the string's text, which would be a key of the innermost object around. */
     private static final int KEY_AT_START = -2;
+    /** A value whose opener is this close to the next code key occurrence is not tried: the key is in it ({"code":…). */
+    private static final int NEAR = 16;
     /** How many values read to their closer {@link #skipValue} keeps for the walk when it gives up. */
     private static final int KNOWN = 64;
     /** {@link #skipValue}'s classes of ASCII characters; every other character is {@link #S_PLAIN}. */
@@ -256,10 +258,11 @@ final class TextWalker {
                 p = runEnd;
                 continue;
             } else {
-                if ((c == '{' || c == '[') && skipsValues && !refused(p)) {
+                int limit;
+                if ((c == '{' || c == '[') && skipsValues && (limit = p > horizon ? keyOccurrenceFrom(p) : horizon) - p > NEAR && !refused(p)) {
                     int after = known(p);
                     if (after < 0) {
-                        after = skipValue(text, p, p > horizon ? keyOccurrenceFrom(p) : horizon);
+                        after = skipValue(text, p, limit);
                     }
                     if (after > p) {
                         p = after; // past a value that cannot change the answer (skipValue)

@@ -327,24 +327,17 @@ final class TextWalker {
         }
         int i = from;
         while (true) {
-            int q = intrinsic ? ((String) text).indexOf('"', i) : genericQuoteAt(text, i);
-            if (q < 0 || q >= end || q - from > room) {
+            int q = quoteAt(text, i, end);
+            if (q < 0 || q - from > room) {
                 return -1;
             }
-            int b = 0;
-            while (q - b - 1 >= from && text.charAt(q - b - 1) == '\\') {
-                b++;
-            }
-            int quoteLevel = Chars.quoteLevel(b);
+            int quoteLevel = Chars.quoteLevel(backslashesBefore(text, q, from));
             if (quoteLevel <= level) {
                 if (quoteLevel < level) {
                     return -1;
                 }
                 if (horizon < from) {
-                    int at = pos;
-                    pos = from;
-                    horizon = nextKeyOccurrence();
-                    pos = at;
+                    keyOccurrenceFrom(from);
                 }
                 return horizon <= q ? -1 : q;
             }
@@ -352,7 +345,7 @@ final class TextWalker {
         }
     }
 
-    /** The first {@code "} at or after {@code from} within the scan limit, or -1. */
+    /** The first {@code "} at or after {@code from} within the scan limit, or -1: the search where the text is no String. */
     private int genericQuoteAt(CharSequence text, int from) {
         for (int i = from; i < end; i++) {
             if (text.charAt(i) == '"') {
@@ -594,14 +587,10 @@ final class TextWalker {
         int i = from;
         while (true) {
             int q = quoteAt(text, i, stop);
-            if (q < 0 || q >= stop) {
+            if (q < 0) {
                 return -1;
             }
-            int b = 0;
-            while (q - b - 1 >= from && text.charAt(q - b - 1) == '\\') {
-                b++;
-            }
-            int quoteLevel = Chars.quoteLevel(b);
+            int quoteLevel = Chars.quoteLevel(backslashesBefore(text, q, from));
             if (quoteLevel == level) {
                 int room = Frames.MAX_DEPTH - depth - 1; // frames the text may open once the string is open
                 if (room < 0 || (q - from > room && inner + openersIn(text, from, q, room - inner) > room)) {
@@ -617,7 +606,7 @@ final class TextWalker {
         }
     }
 
-    /** The first quote at or after {@code from} and before {@code stop}, or -1. */
+    /** The first quote at or after {@code from} and before {@code stop} (at most the scan limit), or -1. */
     private int quoteAt(CharSequence text, int from, int stop) {
         int q = intrinsic ? ((String) text).indexOf('"', from) : genericQuoteAt(text, from);
         return q >= stop ? -1 : q;

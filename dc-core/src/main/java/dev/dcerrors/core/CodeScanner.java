@@ -56,7 +56,7 @@ public final class CodeScanner {
     private final boolean nonAsciiStarts;
     private final boolean ignoreKeyCase;
     private final int maxScanChars;
-    private final int[] messageSearches;
+    private final String[] messageAnchors;
     /** Whether the walk jumps over values that cannot change the answer ({@code TextWalker.skipValue}); off only in tests. */
     private final boolean skipsValues;
     /** Per ASCII character, its {@link #IDENTIFIER}, {@link #KEY_START} and {@link #SPECIAL} flags. */
@@ -102,32 +102,105 @@ public final class CodeScanner {
             asciiFlags[c] = (byte) flags;
         }
         this.nonAsciiFlags = nonAscii ? SPECIAL : 0;
-        this.messageSearches = messageSearches(this.keys.length, this.messageKeys);
+        this.messageAnchors = messageAnchors(this.messageKeys);
     }
 
     /**
-     * The message keys a search for "a message key further on" needs ({@code TextWalker.pendingReach}): those that hold
-     * no other message key, as written. Where {@code error_msg} occurs, so does {@code msg}, a few characters on: the
-     * walk, which reads on to that occurrence, reads the longer key on its way.
+     * The texts a search for "a message key further on" needs ({@code TextWalker.pendingReach}): as few as possible,
+     * each a part of some message keys as written, so that every message key holds one of them. Where a message key
+     * occurs, so does its anchor, a few characters on; the walk, which reads on to the anchor's occurrence, reads the
+     * key on its way (and where the anchor belongs to no key, looks again past it). The defaults need two:
+     * {@code sg} ({@code msg}, {@code errorMsg}, {@code errMsg}, {@code error_msg}) and {@code message}. A part is at
+     * least two characters long unless its key is shorter, and of the parts held by the same keys the longest is
+     * taken (rarer in text). The fewest parts are found by a search bounded to {@link #ANCHOR_SEARCH_NODES} steps,
+     * else the greedy choice (the part held by the most keys not yet covered, repeatedly) is kept.
      */
-    private static int[] messageSearches(int codeKeys, String[] messageKeys) {
-        int[] searched = new int[messageKeys.length];
-        int n = 0;
-        for (int m = 0; m < messageKeys.length; m++) {
-            boolean holdsAnother = false;
-            for (int o = 0; o < messageKeys.length && !holdsAnother; o++) {
-                holdsAnother = o != m && messageKeys[m].contains(messageKeys[o]);
-            }
-            if (!holdsAnother) {
-                searched[n++] = codeKeys + m;
+    static String[] messageAnchors(String[] messageKeys) {
+        int n = messageKeys.length;
+        if (n > 64) {
+            return messageKeys.clone(); // each key its own anchor
+        }
+        // Per set of keys (a bit each, up to 64 keys) that hold a part, the longest such part.
+        java.util.Map<Long, String> parts = new java.util.LinkedHashMap<>();
+        for (String key : messageKeys) {
+            for (int from = 0; from < key.length(); from++) {
+                for (int to = from + Math.min(2, key.length()); to <= key.length(); to++) {
+                    String part = key.substring(from, to);
+                    long held = 0;
+                    for (int o = 0; o < n; o++) {
+                        held |= messageKeys[o].contains(part) ? 1L << o : 0;
+                    }
+                    parts.merge(held, part, (a, b) -> b.length() > a.length() ? b : a);
+                }
             }
         }
-        return Arrays.copyOf(searched, n);
+        long[] sets = new long[parts.size()];
+        String[] texts = new String[parts.size()];
+        int c = 0;
+        for (java.util.Map.Entry<Long, String> e : parts.entrySet()) {
+            sets[c] = e.getKey();
+            texts[c++] = e.getValue();
+        }
+        long all = n >= 64 ? -1L : (1L << n) - 1;
+        List<Integer> best = new ArrayList<>();
+        long covered = 0;
+        while (covered != all) { // greedy: an upper bound
+            int pick = 0;
+            for (int i = 1; i < sets.length; i++) {
+                if (Long.bitCount(sets[i] & ~covered) > Long.bitCount(sets[pick] & ~covered)) {
+                    pick = i;
+                }
+            }
+            best.add(pick);
+            covered |= sets[pick];
+        }
+        int[] budget = {ANCHOR_SEARCH_NODES};
+        for (int size = 1; size < best.size(); size++) {
+            int[] chosen = new int[size];
+            if (cover(sets, all, 0L, chosen, 0, budget)) {
+                best = new ArrayList<>();
+                for (int i : chosen) {
+                    best.add(i);
+                }
+                break;
+            }
+            if (budget[0] <= 0) {
+                break;
+            }
+        }
+        String[] anchors = new String[best.size()];
+        for (int i = 0; i < anchors.length; i++) {
+            anchors[i] = texts[best.get(i)];
+        }
+        return anchors;
     }
 
-    /** The keys (as {@link #keyText} numbers them) whose occurrences show every message key's, case-sensitively. */
-    int[] messageSearches() {
-        return messageSearches;
+    /** How many steps {@link #messageAnchors} spends looking for fewer anchors than the greedy choice. */
+    private static final int ANCHOR_SEARCH_NODES = 100_000;
+
+    /** Whether {@code chosen.length - depth} more sets cover {@code all} beyond {@code covered}; each branch covers the first key left. */
+    private static boolean cover(long[] sets, long all, long covered, int[] chosen, int depth, int[] budget) {
+        if (depth == chosen.length) {
+            return covered == all;
+        }
+        if (--budget[0] < 0) {
+            return false;
+        }
+        long first = Long.lowestOneBit(all & ~covered);
+        for (int i = 0; i < sets.length; i++) {
+            if ((sets[i] & first) != 0) {
+                chosen[depth] = i;
+                if (cover(sets, all, covered | sets[i], chosen, depth + 1, budget)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** What {@code TextWalker.pendingReach} searches for while codes wait: {@link #messageAnchors}, case-sensitively. */
+    String[] messageAnchors() {
+        return messageAnchors;
     }
 
     boolean skipsValues() {

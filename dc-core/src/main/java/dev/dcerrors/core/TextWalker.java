@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * a large {@code data}, a request body's items before its code), following only its brackets and its strings' quotes.
  * The walk ends early once no code key occurs
  * further on and either no code waits or no message key occurs further on ({@link #pendingReach}; {@code String.indexOf},
- * per key, each search resuming where the last one stopped). It stops, dropping the
+ * per code key and per message anchor, each search resuming where the last one stopped). It stops, dropping the
  * codes that wait, when more than {@link Frames#MAX_DEPTH} frames are open.
  *
  * <p>Walkers are scratch shared by all threads through a small lock-free pool ({@link #acquire},
@@ -84,7 +84,7 @@ final class TextWalker {
     private final Frames frames = new Frames();
     /** Per code key, where it occurs next (or {@link #NO_MORE}, {@link #STALE}). */
     private int[] nextKeyAt = new int[4];
-    /** Per message key searched ({@link CodeScanner#messageSearches}), where it occurs next (or {@link #NO_MORE}, {@link #STALE}): searched only while codes wait. */
+    /** Per message anchor ({@link CodeScanner#messageAnchors}), where it occurs next (or {@link #NO_MORE}, {@link #STALE}): searched only while codes wait. */
     private int[] nextMessageAt = new int[8];
     /** The pool slot this walker goes back to. */
     private int slot;
@@ -182,11 +182,11 @@ final class TextWalker {
             for (int k = 0; k < keys; k++) {
                 nextKeyAt[k] = k < firstKey ? NO_MORE : k == firstKey ? firstAt : STALE;
             }
-            int messageKeys = scanner.keyCount() - keys;
-            if (nextMessageAt.length < messageKeys) {
-                nextMessageAt = new int[messageKeys];
+            int anchors = scanner.messageAnchors().length;
+            if (nextMessageAt.length < anchors) {
+                nextMessageAt = new int[anchors];
             }
-            java.util.Arrays.fill(nextMessageAt, 0, messageKeys, STALE);
+            java.util.Arrays.fill(nextMessageAt, 0, anchors, STALE);
             horizon = firstAt;
             run(text);
             return counted;
@@ -764,23 +764,22 @@ final class TextWalker {
      * after {@link #pos}; {@link #NO_MORE} when neither follows. A waiting code is reported only where a message key
      * of its object is read, and every such key is an occurrence of a message key's text: past the last one and the
      * last code key, nothing more can be reported. Any occurrence ahead will do (the walk looks again when it
-     * passes it), so the keys are searched in order until one is found, each search resuming where that key's last
-     * one stopped: {@code msg}, the first default, is usually the only one searched. A key that holds another
-     * ({@code error_msg} holds {@code msg}) is not searched: where it occurs, the other does ({@link CodeScanner#messageSearches}). Where the text is no String (or
-     * keys ignore case) no search is made and the walk goes on to the end, as v2 did: there every search would be a
-     * character loop.
+     * passes it), and so will any place at or past one where it lies before the walk looks again: the searches are
+     * for the parts every message key holds one of ({@link CodeScanner#messageAnchors}, {@code sg} and
+     * {@code message} for the defaults), in order until one is found, each search resuming where that anchor's last
+     * one stopped. Where the text is no String (or keys ignore case) no search is made and the walk goes on to the
+     * end, as v2 did: there every search would be a character loop.
      */
     private int pendingReach() {
         if (!intrinsic) {
             return Integer.MAX_VALUE - 1; // never passed: the walk reads on to the end
         }
-        CodeScanner scanner = scanner();
+        String[] anchors = scanner().messageAnchors();
         int message = NO_MORE;
-        int[] searches = scanner.messageSearches();
-        for (int m = 0; m < searches.length; m++) {
+        for (int m = 0; m < anchors.length; m++) {
             int at = nextMessageAt[m];
             if (at != NO_MORE && at < pos) {
-                at = ((String) text()).indexOf(scanner.keyText(searches[m]), pos);
+                at = ((String) text()).indexOf(anchors[m], pos);
                 at = at < 0 ? NO_MORE : at;
                 nextMessageAt[m] = at;
             }

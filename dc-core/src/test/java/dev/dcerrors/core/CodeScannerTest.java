@@ -249,4 +249,50 @@ class CodeScannerTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CodeScanner.builder().maxScanChars(-1))
                 .hasMessage("maxScanChars must be positive: -1");
     }
+
+    @Nested
+    class MessageAnchors {
+
+        @Test
+        void theDefaultMessageKeysAreFoundByTwoSearches() {
+            assertThat(CodeScanner.defaults().messageAnchors()).containsExactly("sg", "message");
+        }
+
+        @Test
+        void addedMessageKeysShareAnchorsWhereTheyCan() {
+            CodeScanner scanner = CodeScanner.builder().addMessageKey("errorMessage").addMessageKey("错误信息").build();
+            assertThat(scanner.messageAnchors()).containsExactly("sg", "essage", "错误信息");
+        }
+
+        @Test
+        void everyMessageKeyHoldsAnAnchorWhateverTheKeys() {
+            java.util.Random random = new java.util.Random(22);
+            String letters = "msgeacrMo_错误";
+            for (int round = 0; round < 2_000; round++) {
+                String[] keys = new String[1 + random.nextInt(8)];
+                for (int k = 0; k < keys.length; k++) {
+                    StringBuilder key = new StringBuilder();
+                    for (int c = 1 + random.nextInt(7); c > 0; c--) {
+                        key.append(letters.charAt(random.nextInt(letters.length())));
+                    }
+                    keys[k] = key.toString();
+                }
+                String[] anchors = CodeScanner.messageAnchors(keys);
+                assertThat(anchors.length).isBetween(1, keys.length);
+                for (String key : keys) {
+                    assertThat(java.util.Arrays.stream(anchors).anyMatch(key::contains)).as("%s in %s", key, List.of(anchors)).isTrue();
+                }
+            }
+        }
+
+        @Test
+        void aCodeWaitingPastALargeValueFindsEachMessageKey() {
+            CodeScanner scanner = CodeScanner.builder().addMessageKey("errorMessage").addMessageKey("错误信息").build();
+            String data = "\"data\":{\"list\":[" + "{\"a\":\"misgiving\",\"b\":[1,2]},".repeat(40) + "{}]}";
+            for (String key : List.of("msg", "message", "errorMsg", "errMsg", "error_msg", "errorMessage", "错误信息")) {
+                assertThat(found(scanner, "{\"code\":5005," + data + ",\"" + key + "\":\"busy\"}")).as(key).containsExactly(5005);
+                assertThat(found(scanner, "{\"code\":5005," + data + "} {\"" + key + "\":\"busy\"}")).as(key).isEmpty();
+            }
+        }
+    }
 }

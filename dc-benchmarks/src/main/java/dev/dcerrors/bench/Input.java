@@ -37,6 +37,11 @@ public enum Input {
         return text;
     }
 
+    /** A one-line message (under 256 characters), held to the short-line goal; the others are the 1 KB and 64 KB shapes. */
+    public boolean isShortLine() {
+        return text.length() < 256;
+    }
+
     /** An envelope padded with a device list up to {@code size} characters. */
     static String response(int size, boolean withCode) {
         StringBuilder sb = new StringBuilder(size + 200);

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +45,8 @@ public final class CodeScanner {
     private static final BigDecimal MAX_DECIMAL = BigDecimal.valueOf(MAX_VALUE);
     /** Up to this many significant digits, a decimal's double tells a fraction from none exactly. */
     private static final int EXACT_DECIMAL_DIGITS = 15;
+    /** How many steps {@link #messageAnchors} spends looking for fewer anchors than the greedy choice. */
+    private static final int ANCHOR_SEARCH_NODES = 100_000;
 
     private static final CodeScanner DEFAULTS = builder().build();
 
@@ -121,7 +125,7 @@ public final class CodeScanner {
             return messageKeys.clone(); // each key its own anchor
         }
         // Per set of keys (a bit each, up to 64 keys) that hold a part, the longest such part.
-        java.util.Map<Long, String> parts = new java.util.LinkedHashMap<>();
+        Map<Long, String> parts = new LinkedHashMap<>();
         for (String key : messageKeys) {
             for (int from = 0; from < key.length(); from++) {
                 for (int to = from + Math.min(2, key.length()); to <= key.length(); to++) {
@@ -137,7 +141,7 @@ public final class CodeScanner {
         long[] sets = new long[parts.size()];
         String[] texts = new String[parts.size()];
         int c = 0;
-        for (java.util.Map.Entry<Long, String> e : parts.entrySet()) {
+        for (Map.Entry<Long, String> e : parts.entrySet()) {
             sets[c] = e.getKey();
             texts[c++] = e.getValue();
         }
@@ -174,9 +178,6 @@ public final class CodeScanner {
         }
         return anchors;
     }
-
-    /** How many steps {@link #messageAnchors} spends looking for fewer anchors than the greedy choice. */
-    private static final int ANCHOR_SEARCH_NODES = 100_000;
 
     /** Whether {@code chosen.length - depth} more sets cover {@code all} beyond {@code covered}; each branch covers the first key left. */
     private static boolean cover(long[] sets, long all, long covered, int[] chosen, int depth, int[] budget) {

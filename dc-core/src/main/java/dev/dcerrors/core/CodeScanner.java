@@ -378,11 +378,6 @@ public final class CodeScanner {
         return -1;
     }
 
-    /** Key {@code k} as written (code keys, then message keys), for {@code String.indexOf} when keys match case-sensitively. */
-    String keyText(int k) {
-        return k < keys.length ? keys[k] : messageKeys[k - keys.length];
-    }
-
     /** How many code keys there are; the keys of {@link #keyEndAt} from this index on are message keys. */
     int codeKeyCount() {
         return keys.length;
